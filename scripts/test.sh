@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of AzSIM, stage by stage; stops at the first failure.
+set -euo pipefail
+
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO"
+
+STAGES=()
+TIMES=()
+T_ALL=$EPOCHREALTIME
+
+elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
+stage() {
+  local name="$1"; shift
+  local t0=$EPOCHREALTIME status=0
+  printf '\n==> [%d] %s\n' "$(( ${#STAGES[@]} + 1 ))" "$name"
+  printf '    $ %s\n' "$*"
+  "$@" || status=$?
+  local secs; secs="$(elapsed "$t0")"
+  STAGES+=("$name"); TIMES+=("$secs")
+  if [ "$status" -ne 0 ]; then
+    printf '\n!!! FAILED: %s (exit %d, %s s)\n' "$name" "$status" "$secs" >&2
+    exit "$status"
+  fi
+  printf '<== %s ok (%s s)\n' "$name" "$secs"
+}
+
+check_dist() {
+  [ -f dist/index.html ] || { echo "dist/index.html missing after trunk build" >&2; return 1; }
+}
+
+stage "setup" bash scripts/setup.sh
+stage "rustfmt" cargo fmt --all -- --check
+stage "clippy (native)" cargo clippy --all-targets -- -D warnings
+stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+stage "unit tests (native)" cargo test
+stage "browser unit tests (wasm32, headless Chromium)" cargo test --target wasm32-unknown-unknown
+stage "trunk build --release" trunk build --release
+stage "dist present" check_dist
+stage "end-to-end (Playwright, Chromium)" playwright test
+
+printf '\n==> timings\n'
+for i in "${!STAGES[@]}"; do
+  printf '  %8s s  %s\n' "${TIMES[$i]}" "${STAGES[$i]}"
+done
+printf '  %8s s  total\n' "$(elapsed "$T_ALL")"
+printf '\nall %d stages passed\n' "${#STAGES[@]}"

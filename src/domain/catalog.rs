@@ -1,0 +1,810 @@
+//! The catalog: every domain fact the app shows (operators, channels, codes,
+//! warnings, advice and their sources), loaded from the JSON files in `data/`
+//! and validated before use.
+//!
+//! Each file is parsed entry by entry so that an error names the file and the
+//! entry (`data/channels.json: channel "nar_kiosk": unknown source "x"`).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::lang::Text;
+
+/// The catalog files compiled into the app, as (path, contents).
+pub const EMBEDDED_FILES: [(&str, &str); 4] = [
+    ("data/sources.json", include_str!("../../data/sources.json")),
+    (
+        "data/operators.json",
+        include_str!("../../data/operators.json"),
+    ),
+    (
+        "data/channels.json",
+        include_str!("../../data/channels.json"),
+    ),
+    ("data/notes.json", include_str!("../../data/notes.json")),
+];
+
+/// The kind of SIM the user has. URL values: `physical`, `esim`, `travel_esim`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SimKind {
+    Physical,
+    Esim,
+    TravelEsim,
+}
+
+impl SimKind {
+    pub const ALL: [SimKind; 3] = [SimKind::Physical, SimKind::Esim, SimKind::TravelEsim];
+
+    /// The value used in the URL query.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SimKind::Physical => "physical",
+            SimKind::Esim => "esim",
+            SimKind::TravelEsim => "travel_esim",
+        }
+    }
+}
+
+/// A network operator or a travel-eSIM provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperatorId {
+    Azercell,
+    Bakcell,
+    Nar,
+    Airalo,
+    Holafly,
+    OtherEsim,
+}
+
+impl OperatorId {
+    pub const ALL: [OperatorId; 6] = [
+        OperatorId::Azercell,
+        OperatorId::Bakcell,
+        OperatorId::Nar,
+        OperatorId::Airalo,
+        OperatorId::Holafly,
+        OperatorId::OtherEsim,
+    ];
+
+    /// The value used in the URL query.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperatorId::Azercell => "azercell",
+            OperatorId::Bakcell => "bakcell",
+            OperatorId::Nar => "nar",
+            OperatorId::Airalo => "airalo",
+            OperatorId::Holafly => "holafly",
+            OperatorId::OtherEsim => "other_esim",
+        }
+    }
+
+    /// True for travel-eSIM providers, false for Azerbaijani network operators.
+    pub fn is_travel_esim(self) -> bool {
+        matches!(
+            self,
+            OperatorId::Airalo | OperatorId::Holafly | OperatorId::OtherEsim
+        )
+    }
+}
+
+/// How the user can pay. URL values: `cash`, `local_card`, `foreign_card`,
+/// `wallet`, `transfer`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payment {
+    Cash,
+    LocalCard,
+    ForeignCard,
+    Wallet,
+    Transfer,
+}
+
+impl Payment {
+    pub const ALL: [Payment; 5] = [
+        Payment::Cash,
+        Payment::LocalCard,
+        Payment::ForeignCard,
+        Payment::Wallet,
+        Payment::Transfer,
+    ];
+
+    /// The value used in the URL query.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Payment::Cash => "cash",
+            Payment::LocalCard => "local_card",
+            Payment::ForeignCard => "foreign_card",
+            Payment::Wallet => "wallet",
+            Payment::Transfer => "transfer",
+        }
+    }
+}
+
+/// Prepaid or postpaid line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Plan {
+    #[default]
+    Prepaid,
+    Postpaid,
+}
+
+impl Plan {
+    pub const ALL: [Plan; 2] = [Plan::Prepaid, Plan::Postpaid];
+
+    /// The value used in the URL query.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Plan::Prepaid => "prepaid",
+            Plan::Postpaid => "postpaid",
+        }
+    }
+}
+
+/// How sure the catalog is of a fact, from its sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// No source confirms it: general practice or an inference.
+    Unconfirmed,
+    /// A blog, forum, aggregator or third-party code.
+    Low,
+    /// A news agency, an established publication or a vendor's help centre.
+    Medium,
+    /// The operator's or the government's own page.
+    High,
+}
+
+/// Id of a channel (`nar_kiosk`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub struct ChannelId(pub String);
+
+/// Id of a source (`nar_plus`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub struct SourceId(pub String);
+
+/// Id of a warning (`keep_receipt`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub struct WarningId(pub String);
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: SourceId,
+    /// An `https:` address.
+    pub url: String,
+    /// Who published it, as shown to the user (`azercell.com`).
+    pub publisher: String,
+    /// The page's own date (`YYYY-MM-DD`), when it shows one.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// When the catalog last checked the fact against it (`YYYY-MM-DD`).
+    pub checked: String,
+    pub confidence: Confidence,
+}
+
+/// What a short code does on the phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeKind {
+    /// Dialled as USSD: `*100#`.
+    Ussd,
+    /// A short number to call: `1001`.
+    Call,
+    /// A short number to text, with an optional body.
+    Sms,
+}
+
+/// A code the user can dial or text, with what it does.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    pub kind: CodeKind,
+    /// What to dial or the number to text. For templates, placeholders such as
+    /// `{card}` stand where the user types something.
+    pub dial: String,
+    /// The SMS text, for `sms` codes.
+    #[serde(default)]
+    pub body: Option<String>,
+    pub what: Text,
+    pub source: SourceId,
+}
+
+/// The placeholders a code template may contain, in order of the UI's labels.
+pub const CODE_PLACEHOLDERS: [&str; 3] = ["{card}", "{number}", "{amount}"];
+
+impl Code {
+    /// True when the code has a placeholder the user fills in, so it cannot be
+    /// offered as a tap-to-dial link.
+    pub fn is_template(&self) -> bool {
+        self.dial.contains('{')
+    }
+
+    /// The `tel:` or `sms:` link for a fixed code (`#` written `%23`), or
+    /// `None` for a template.
+    pub fn href(&self) -> Option<String> {
+        if self.is_template() {
+            return None;
+        }
+        let number = self.dial.replace('#', "%23");
+        Some(match (self.kind, &self.body) {
+            (CodeKind::Sms, Some(body)) => format!("sms:{number}?body={body}"),
+            (CodeKind::Sms, None) => format!("sms:{number}"),
+            _ => format!("tel:{number}"),
+        })
+    }
+}
+
+/// The broad kind of a renewal channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    Kiosk,
+    Office,
+    BankPost,
+    App,
+    Website,
+    BankApp,
+    ScratchCard,
+    Transfer,
+    Credit,
+    EsimApp,
+}
+
+/// A way to renew: one channel of one operator or provider.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub id: ChannelId,
+    pub kind: ChannelKind,
+    pub operator: OperatorId,
+    pub sims: Vec<SimKind>,
+    pub plans: Vec<Plan>,
+    /// Payment methods sources confirm for this channel.
+    #[serde(default)]
+    pub payments: Vec<Payment>,
+    /// Payment methods that may work but that no source confirms.
+    #[serde(default)]
+    pub payments_unconfirmed: Vec<Payment>,
+    /// True when nothing is paid now (credit, repaid from the next top-up).
+    #[serde(default)]
+    pub pay_later: bool,
+    pub needs_internet: bool,
+    /// True when the user must be in Azerbaijan (a place to go to).
+    pub needs_presence: bool,
+    /// True when it only works with a card issued by an Azerbaijani bank.
+    #[serde(default)]
+    pub needs_local_card: bool,
+    /// Typical minutes until the money is on the line: 0 instant, `None` unknown.
+    #[serde(default)]
+    pub credit_minutes: Option<u32>,
+    pub confidence: Confidence,
+    pub name: Text,
+    /// Where to go or what to open.
+    #[serde(rename = "where")]
+    pub place: Text,
+    #[serde(default)]
+    pub bring: Option<Text>,
+    pub steps: Vec<Text>,
+    #[serde(default)]
+    pub codes: Vec<Code>,
+    #[serde(default)]
+    pub warnings: Vec<WarningId>,
+    pub sources: Vec<SourceId>,
+    /// A caveat shown with the path (unconfirmed parts, conflicting sources).
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+impl Channel {
+    /// True when the channel works for this payment method, confirmed or not.
+    pub fn takes(&self, pay: Payment) -> bool {
+        self.payments.contains(&pay) || self.payments_unconfirmed.contains(&pay)
+    }
+}
+
+/// An operator or travel-eSIM provider.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operator {
+    pub id: OperatorId,
+    pub name: String,
+    /// The company behind the brand.
+    pub company: Text,
+    /// Number prefixes the operator issued (a hint only: numbers can be ported).
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// Codes to check balance and data.
+    #[serde(default)]
+    pub codes: Vec<Code>,
+    pub sources: Vec<SourceId>,
+}
+
+/// An operator that no longer works, kept so the app can explain it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedOperator {
+    pub name: String,
+    pub prefixes: Vec<String>,
+    pub note: Text,
+    pub sources: Vec<SourceId>,
+}
+
+/// A piece of advice: a warning, a good habit or a traveller's checklist item.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: WarningId,
+    pub title: Text,
+    pub text: Text,
+    /// Empty only when `confidence` is `unconfirmed` (general practice).
+    #[serde(default)]
+    pub sources: Vec<SourceId>,
+    pub confidence: Confidence,
+}
+
+/// The validated catalog.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    /// The newest `checked` date of all sources: how fresh the catalog is.
+    pub checked: String,
+    pub sources: Vec<Source>,
+    pub operators: Vec<Operator>,
+    pub closed_operators: Vec<ClosedOperator>,
+    pub channels: Vec<Channel>,
+    /// Warnings that channels refer to by id.
+    pub warnings: Vec<Note>,
+    /// Good habits shown below the results.
+    pub habits: Vec<Note>,
+    /// The checklist for travellers.
+    pub traveller: Vec<Note>,
+    /// What to do when no path fits.
+    pub no_path: Vec<Note>,
+    /// The caveat shown with the number-prefix hint.
+    pub prefix_caveat: Text,
+}
+
+/// One problem found in the catalog, naming the file and the entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogError {
+    pub file: String,
+    pub entry: String,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.entry, self.message)
+    }
+}
+
+/// The layout of `data/operators.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OperatorsFile {
+    operators: Vec<Value>,
+    closed_operators: Vec<Value>,
+}
+
+/// The layout of `data/notes.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotesFile {
+    warnings: Vec<Value>,
+    habits: Vec<Value>,
+    traveller: Vec<Value>,
+    no_path: Vec<Value>,
+    prefix_caveat: Value,
+}
+
+/// Collects errors while the catalog is read.
+struct Checker {
+    errors: Vec<CatalogError>,
+}
+
+impl Checker {
+    fn error(&mut self, file: &str, entry: &str, message: impl Into<String>) {
+        self.errors.push(CatalogError {
+            file: file.to_owned(),
+            entry: entry.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Parses a whole file into `T`, or records why it cannot.
+    fn file<T: DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<T> {
+        match serde_json::from_str(text) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.error(file, "file", e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Parses each entry of a section, naming a failing entry by its `id` (or
+    /// `name`) when it has one, else by its index.
+    fn entries<T: DeserializeOwned>(
+        &mut self,
+        file: &str,
+        section: &str,
+        values: Vec<Value>,
+    ) -> Vec<T> {
+        let mut parsed = Vec::with_capacity(values.len());
+        for (i, value) in values.into_iter().enumerate() {
+            let entry = entry_name(section, i, &value);
+            match serde_json::from_value(value) {
+                Ok(item) => parsed.push(item),
+                Err(e) => self.error(file, &entry, e.to_string()),
+            }
+        }
+        parsed
+    }
+
+    fn text(&mut self, file: &str, entry: &str, field: &str, text: &Text) {
+        for lang in text.missing() {
+            self.error(
+                file,
+                entry,
+                format!("{field}: missing {} translation", lang.code()),
+            );
+        }
+    }
+
+    fn date(&mut self, file: &str, entry: &str, field: &str, date: &str) {
+        if !is_iso_date(date) {
+            self.error(
+                file,
+                entry,
+                format!("{field}: \"{date}\" is not a date (YYYY-MM-DD)"),
+            );
+        }
+    }
+
+    fn source_refs(&mut self, file: &str, entry: &str, known: &HashSet<&str>, refs: &[SourceId]) {
+        for r in refs {
+            if !known.contains(r.0.as_str()) {
+                self.error(file, entry, format!("unknown source \"{}\"", r.0));
+            }
+        }
+    }
+
+    fn codes(&mut self, file: &str, entry: &str, known: &HashSet<&str>, codes: &[Code]) {
+        for code in codes {
+            if let Err(why) = check_code(code) {
+                self.error(file, entry, format!("code \"{}\": {why}", code.dial));
+            }
+            self.text(file, entry, &format!("code \"{}\"", code.dial), &code.what);
+            self.source_refs(file, entry, known, std::slice::from_ref(&code.source));
+        }
+    }
+
+    fn notes(&mut self, file: &str, section: &str, known: &HashSet<&str>, notes: &[Note]) {
+        for note in notes {
+            let entry = format!("{section} \"{}\"", note.id.0);
+            self.text(file, &entry, "title", &note.title);
+            self.text(file, &entry, "text", &note.text);
+            self.source_refs(file, &entry, known, &note.sources);
+            if note.sources.is_empty() && note.confidence != Confidence::Unconfirmed {
+                self.error(file, &entry, "no source: add one or mark it unconfirmed");
+            }
+        }
+    }
+}
+
+fn entry_name(section: &str, index: usize, value: &Value) -> String {
+    let singular = section.strip_suffix('s').unwrap_or(section);
+    match value
+        .get("id")
+        .or_else(|| value.get("name"))
+        .and_then(Value::as_str)
+    {
+        Some(id) => format!("{singular} \"{id}\""),
+        None => format!("{section}[{index}]"),
+    }
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Checks a code's syntax: USSD is `*` or `#`, then digits, `*` and `#`,
+/// ending in `#`; call and SMS numbers are 3 to 6 digits (a leading `*`
+/// allowed for calls). Templates are checked with their placeholders filled.
+pub fn check_code(code: &Code) -> Result<(), String> {
+    let mut dial = code.dial.clone();
+    for p in CODE_PLACEHOLDERS {
+        dial = dial.replace(p, "1");
+    }
+    if dial.contains(['{', '}']) {
+        return Err(format!(
+            "unknown placeholder (allowed: {})",
+            CODE_PLACEHOLDERS.join(", ")
+        ));
+    }
+    let valid = match code.kind {
+        CodeKind::Ussd => {
+            (3..=40).contains(&dial.len())
+                && dial.starts_with(['*', '#'])
+                && dial.ends_with('#')
+                && dial
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || c == b'*' || c == b'#')
+                && !dial.contains("**")
+                && dial.bytes().any(|c| c.is_ascii_digit())
+        }
+        CodeKind::Call | CodeKind::Sms => {
+            let digits = dial
+                .strip_prefix('*')
+                .filter(|_| code.kind == CodeKind::Call)
+                .unwrap_or(&dial);
+            (3..=6).contains(&digits.len()) && digits.bytes().all(|c| c.is_ascii_digit())
+        }
+    };
+    if !valid {
+        return Err(match code.kind {
+            CodeKind::Ussd => {
+                "not valid USSD (start with * or #, digits, * and #, end with #)".into()
+            }
+            CodeKind::Call => "not a short number to call".into(),
+            CodeKind::Sms => "not a short number to text".into(),
+        });
+    }
+    if code.kind == CodeKind::Sms {
+        if let Some(body) = &code.body {
+            if body.is_empty() || !body.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'#') {
+                return Err("SMS body must be letters, digits or #".into());
+            }
+        }
+    } else if code.body.is_some() {
+        return Err("only SMS codes have a body".into());
+    }
+    Ok(())
+}
+
+impl Catalog {
+    /// Loads the catalog compiled into the app.
+    pub fn embedded() -> Result<Catalog, Vec<CatalogError>> {
+        Catalog::from_files(&EMBEDDED_FILES)
+    }
+
+    /// Parses and validates catalog files given as (path, contents), in the
+    /// order of [`EMBEDDED_FILES`]. Returns every problem found, not just the
+    /// first.
+    pub fn from_files(files: &[(&str, &str); 4]) -> Result<Catalog, Vec<CatalogError>> {
+        let [(sources_path, sources_text), (ops_path, ops_text), (ch_path, ch_text), (notes_path, notes_text)] =
+            *files;
+        let mut c = Checker { errors: Vec::new() };
+
+        let sources: Vec<Source> = c
+            .file::<Vec<Value>>(sources_path, sources_text)
+            .map(|v| c.entries(sources_path, "sources", v))
+            .unwrap_or_default();
+        let ops_file = c.file::<OperatorsFile>(ops_path, ops_text);
+        let channel_values = c.file::<Vec<Value>>(ch_path, ch_text);
+        let notes_file = c.file::<NotesFile>(notes_path, notes_text);
+
+        let (operators, closed_operators): (Vec<Operator>, Vec<ClosedOperator>) = match ops_file {
+            Some(f) => (
+                c.entries(ops_path, "operators", f.operators),
+                c.entries(ops_path, "closed_operators", f.closed_operators),
+            ),
+            None => Default::default(),
+        };
+        let channels: Vec<Channel> = channel_values
+            .map(|v| c.entries(ch_path, "channels", v))
+            .unwrap_or_default();
+        let (warnings, habits, traveller, no_path, prefix_caveat) = match notes_file {
+            Some(f) => {
+                let caveat = match serde_json::from_value::<Text>(f.prefix_caveat) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        c.error(notes_path, "prefix_caveat", e.to_string());
+                        Text::default()
+                    }
+                };
+                (
+                    c.entries::<Note>(notes_path, "warnings", f.warnings),
+                    c.entries::<Note>(notes_path, "habits", f.habits),
+                    c.entries::<Note>(notes_path, "traveller", f.traveller),
+                    c.entries::<Note>(notes_path, "no_path", f.no_path),
+                    caveat,
+                )
+            }
+            None => Default::default(),
+        };
+
+        // Sources: unique ids, https addresses, real dates.
+        let mut source_ids = HashSet::new();
+        for s in &sources {
+            let entry = format!("source \"{}\"", s.id.0);
+            if !source_ids.insert(s.id.0.as_str()) {
+                c.error(sources_path, &entry, "duplicate id");
+            }
+            if !s.url.starts_with("https://") || s.url.contains(char::is_whitespace) {
+                c.error(
+                    sources_path,
+                    &entry,
+                    format!("url \"{}\" is not an https address", s.url),
+                );
+            }
+            if s.publisher.trim().is_empty() {
+                c.error(sources_path, &entry, "publisher is empty");
+            }
+            c.date(sources_path, &entry, "checked", &s.checked);
+            if let Some(p) = &s.published {
+                c.date(sources_path, &entry, "published", p);
+            }
+        }
+
+        // Operators: each id once, translated, sourced codes.
+        let mut seen_ops = HashSet::new();
+        for op in &operators {
+            let entry = format!("operator \"{}\"", op.id.as_str());
+            if !seen_ops.insert(op.id) {
+                c.error(ops_path, &entry, "duplicate id");
+            }
+            c.text(ops_path, &entry, "company", &op.company);
+            c.source_refs(ops_path, &entry, &source_ids, &op.sources);
+            c.codes(ops_path, &entry, &source_ids, &op.codes);
+            for p in &op.prefixes {
+                if p.len() != 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                    c.error(
+                        ops_path,
+                        &entry,
+                        format!("prefix \"{p}\" is not three digits"),
+                    );
+                }
+            }
+        }
+        for id in OperatorId::ALL {
+            if !seen_ops.contains(&id) {
+                c.error(
+                    ops_path,
+                    "operators",
+                    format!("operator \"{}\" is missing", id.as_str()),
+                );
+            }
+        }
+        for closed in &closed_operators {
+            let entry = format!("closed_operator \"{}\"", closed.name);
+            c.text(ops_path, &entry, "note", &closed.note);
+            c.source_refs(ops_path, &entry, &source_ids, &closed.sources);
+            if closed.sources.is_empty() {
+                c.error(ops_path, &entry, "no source");
+            }
+        }
+
+        // Notes first, so channels can refer to warnings.
+        c.notes(notes_path, "warning", &source_ids, &warnings);
+        c.notes(notes_path, "habit", &source_ids, &habits);
+        c.notes(notes_path, "traveller", &source_ids, &traveller);
+        c.notes(notes_path, "no_path", &source_ids, &no_path);
+        c.text(notes_path, "prefix_caveat", "text", &prefix_caveat);
+        let warning_ids: HashSet<&str> = warnings.iter().map(|w| w.id.0.as_str()).collect();
+
+        // Channels: unique ids, translated, sourced, coherent.
+        let mut channel_ids = HashSet::new();
+        for ch in &channels {
+            let entry = format!("channel \"{}\"", ch.id.0);
+            if !channel_ids.insert(ch.id.0.as_str()) {
+                c.error(ch_path, &entry, "duplicate id");
+            }
+            c.text(ch_path, &entry, "name", &ch.name);
+            c.text(ch_path, &entry, "where", &ch.place);
+            if let Some(bring) = &ch.bring {
+                c.text(ch_path, &entry, "bring", bring);
+            }
+            if let Some(note) = &ch.note {
+                c.text(ch_path, &entry, "note", note);
+            }
+            if ch.steps.is_empty() {
+                c.error(ch_path, &entry, "no steps");
+            }
+            for (i, step) in ch.steps.iter().enumerate() {
+                c.text(ch_path, &entry, &format!("steps[{i}]"), step);
+            }
+            if ch.sources.is_empty() {
+                c.error(
+                    ch_path,
+                    &entry,
+                    "no source: every channel needs at least one",
+                );
+            }
+            c.source_refs(ch_path, &entry, &source_ids, &ch.sources);
+            c.codes(ch_path, &entry, &source_ids, &ch.codes);
+            for w in &ch.warnings {
+                if !warning_ids.contains(w.0.as_str()) {
+                    c.error(ch_path, &entry, format!("unknown warning \"{}\"", w.0));
+                }
+            }
+            if ch.sims.is_empty() || ch.plans.is_empty() {
+                c.error(ch_path, &entry, "sims and plans must not be empty");
+            }
+            if ch.payments.is_empty() && ch.payments_unconfirmed.is_empty() && !ch.pay_later {
+                c.error(ch_path, &entry, "no payment method and not pay_later");
+            }
+            if ch.sims.contains(&SimKind::TravelEsim) != ch.operator.is_travel_esim()
+                || (ch.operator.is_travel_esim() && ch.sims.len() != 1)
+            {
+                c.error(
+                    ch_path,
+                    &entry,
+                    "travel-eSIM channels serve travel eSIMs only, and only they do",
+                );
+            }
+            if ch.needs_local_card && (ch.takes(Payment::ForeignCard) || ch.takes(Payment::Cash)) {
+                c.error(
+                    ch_path,
+                    &entry,
+                    "needs a local card but lists cash or a foreign card",
+                );
+            }
+        }
+
+        if !c.errors.is_empty() {
+            return Err(c.errors);
+        }
+        let checked = sources
+            .iter()
+            .map(|s| s.checked.clone())
+            .max()
+            .unwrap_or_default();
+        Ok(Catalog {
+            checked,
+            sources,
+            operators,
+            closed_operators,
+            channels,
+            warnings,
+            habits,
+            traveller,
+            no_path,
+            prefix_caveat,
+        })
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+
+    /// The operator with this id.
+    pub fn operator(&self, id: OperatorId) -> Option<&Operator> {
+        self.operators.iter().find(|o| o.id == id)
+    }
+
+    /// The warning with this id.
+    pub fn warning(&self, id: &WarningId) -> Option<&Note> {
+        self.warnings.iter().find(|w| &w.id == id)
+    }
+}

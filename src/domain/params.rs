@@ -1,0 +1,279 @@
+//! The URL query: the picker's state and the display settings, a public
+//! interface for links and embedding sites (see DESIGN.md). Unknown parameters
+//! are ignored and an unknown value falls back to the default, so any query,
+//! however hostile, parses.
+
+use super::catalog::{OperatorId, Payment, Plan, SimKind};
+use super::lang::Lang;
+
+/// The operator choice: a known operator or provider, or "not sure".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OperatorChoice {
+    Known(OperatorId),
+    Unsure,
+}
+
+impl OperatorChoice {
+    /// The value used in the URL query.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperatorChoice::Known(id) => id.as_str(),
+            OperatorChoice::Unsure => "unsure",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        if s == "unsure" {
+            return Some(OperatorChoice::Unsure);
+        }
+        OperatorId::ALL
+            .into_iter()
+            .find(|o| o.as_str() == s)
+            .map(OperatorChoice::Known)
+    }
+}
+
+/// The picker's inputs: what the ranking needs to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Query {
+    pub sim: Option<SimKind>,
+    pub op: Option<OperatorChoice>,
+    pub pay: Option<Payment>,
+    /// "I have internet now".
+    pub online: bool,
+    /// "I am in Azerbaijan now".
+    pub in_az: bool,
+    pub plan: Plan,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Query {
+            sim: None,
+            op: None,
+            pay: None,
+            online: true,
+            in_az: true,
+            plan: Plan::Prepaid,
+        }
+    }
+}
+
+/// Light, dark or following the system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// An accent colour, validated as `#rgb` or `#rrggbb` and kept lowercase, so
+/// it is safe to put into a CSS custom property.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Accent(String);
+
+impl Accent {
+    /// Parses `#rgb` or `#rrggbb`; anything else is `None`.
+    pub fn parse(s: &str) -> Option<Accent> {
+        let hex = s.strip_prefix('#')?;
+        ((hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| Accent(s.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Everything the URL query can set.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AppParams {
+    pub query: Query,
+    /// The language asked for in the URL, if any.
+    pub lang: Option<Lang>,
+    pub embed: bool,
+    pub theme: Theme,
+    pub accent: Option<Accent>,
+}
+
+fn pick<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str, value: &str) -> Option<T> {
+    all.iter().copied().find(|v| name(*v) == value)
+}
+
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+impl AppParams {
+    /// Parses a query string, with or without the leading `?`. The first
+    /// occurrence of a parameter wins; bad values keep the default.
+    pub fn parse(search: &str) -> AppParams {
+        let mut p = AppParams::default();
+        let mut seen: Vec<String> = Vec::new();
+        let search = search.strip_prefix('?').unwrap_or(search);
+        for (key, value) in form_urlencoded::parse(search.as_bytes()) {
+            if seen.iter().any(|k| *k == key) {
+                continue;
+            }
+            seen.push(key.to_string());
+            let v = value.as_ref();
+            let q = &mut p.query;
+            match key.as_ref() {
+                "sim" => q.sim = pick(&SimKind::ALL, SimKind::as_str, v),
+                "op" => q.op = OperatorChoice::parse(v),
+                "pay" => q.pay = pick(&Payment::ALL, Payment::as_str, v),
+                "online" => q.online = flag(v).unwrap_or(true),
+                "inaz" => q.in_az = flag(v).unwrap_or(true),
+                "plan" => q.plan = pick(&Plan::ALL, Plan::as_str, v).unwrap_or_default(),
+                "lang" => p.lang = Lang::from_code(v),
+                "embed" => p.embed = v == "1",
+                "theme" => {
+                    p.theme = pick(&[Theme::Light, Theme::Dark, Theme::Auto], Theme::as_str, v)
+                        .unwrap_or_default()
+                }
+                "accent" => p.accent = Accent::parse(v),
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// Writes the query string (with `?`, or empty), leaving out defaults, in
+    /// the order of DESIGN.md's table.
+    pub fn to_search(&self) -> String {
+        let q = &self.query;
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if let Some(sim) = q.sim {
+            out.append_pair("sim", sim.as_str());
+        }
+        if let Some(op) = q.op {
+            out.append_pair("op", op.as_str());
+        }
+        if let Some(pay) = q.pay {
+            out.append_pair("pay", pay.as_str());
+        }
+        if !q.online {
+            out.append_pair("online", "0");
+        }
+        if !q.in_az {
+            out.append_pair("inaz", "0");
+        }
+        if q.plan != Plan::Prepaid {
+            out.append_pair("plan", q.plan.as_str());
+        }
+        if let Some(lang) = self.lang {
+            out.append_pair("lang", lang.code());
+        }
+        if self.embed {
+            out.append_pair("embed", "1");
+        }
+        if self.theme != Theme::Auto {
+            out.append_pair("theme", self.theme.as_str());
+        }
+        if let Some(accent) = &self.accent {
+            out.append_pair("accent", accent.as_str());
+        }
+        let s = out.finish();
+        if s.is_empty() {
+            s
+        } else {
+            format!("?{s}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn design_example_parses() {
+        let p = AppParams::parse("?sim=esim&op=nar&pay=foreign_card&online=0");
+        assert_eq!(p.query.sim, Some(SimKind::Esim));
+        assert_eq!(p.query.op, Some(OperatorChoice::Known(OperatorId::Nar)));
+        assert_eq!(p.query.pay, Some(Payment::ForeignCard));
+        assert!(!p.query.online);
+        assert!(p.query.in_az);
+        assert_eq!(p.query.plan, Plan::Prepaid);
+        assert_eq!(p.to_search(), "?sim=esim&op=nar&pay=foreign_card&online=0");
+    }
+
+    #[test]
+    fn every_value_round_trips() {
+        for sim in SimKind::ALL {
+            for pay in Payment::ALL {
+                for op in OperatorId::ALL
+                    .map(OperatorChoice::Known)
+                    .into_iter()
+                    .chain([OperatorChoice::Unsure])
+                {
+                    for (online, in_az, plan) in
+                        [(true, false, Plan::Postpaid), (false, true, Plan::Prepaid)]
+                    {
+                        let p = AppParams {
+                            query: Query {
+                                sim: Some(sim),
+                                op: Some(op),
+                                pay: Some(pay),
+                                online,
+                                in_az,
+                                plan,
+                            },
+                            lang: Some(Lang::Zh),
+                            embed: true,
+                            theme: Theme::Dark,
+                            accent: Accent::parse("#0A7"),
+                        };
+                        assert_eq!(AppParams::parse(&p.to_search()), p);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_values_fall_back_to_defaults() {
+        let p = AppParams::parse(
+            "sim=<script>&op=evil&pay=%22%3E%3Cimg%3E&online=2&inaz=yes&plan=x&lang=xx&embed=true&theme=red&accent=javascript:alert(1)&zzz=1",
+        );
+        assert_eq!(p, AppParams::default());
+        assert_eq!(p.to_search(), "");
+    }
+
+    #[test]
+    fn accent_accepts_only_hex_colours() {
+        assert_eq!(Accent::parse("#0a7").map(|a| a.0), Some("#0a7".into()));
+        assert_eq!(
+            Accent::parse("#00AA77").map(|a| a.0),
+            Some("#00aa77".into())
+        );
+        for bad in ["0a7", "#0a", "#0a77", "#ggg", "#0a7;color:red", "red", ""] {
+            assert_eq!(Accent::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            AppParams::parse("accent=%230a7").accent,
+            Accent::parse("#0a7")
+        );
+    }
+
+    #[test]
+    fn first_occurrence_wins() {
+        let p = AppParams::parse("sim=physical&sim=esim&sim=bad");
+        assert_eq!(p.query.sim, Some(SimKind::Physical));
+    }
+}

@@ -1,0 +1,176 @@
+//! The browser app: state, URL sync and the page's sections. Components stay
+//! thin: decisions live in `domain`.
+
+mod advice;
+mod path_card;
+mod picker;
+mod results;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::domain::{AppParams, Catalog, CatalogError, Lang, Query};
+use crate::i18n::{t, Key};
+use crate::storage;
+
+/// The app's shared state, provided once as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub catalog: &'static Catalog,
+    pub lang: RwSignal<Lang>,
+    pub query: RwSignal<Query>,
+    /// Display settings from the URL (language chosen there, embed, theme).
+    pub params: RwSignal<AppParams>,
+}
+
+impl AppState {
+    /// The state provided by [`App`].
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// The UI string `key` in the current language (reactive).
+    pub fn t(&self, key: Key) -> &'static str {
+        t(self.lang.get(), key)
+    }
+}
+
+fn current_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Keeps the URL, `<html lang>` and the title in step with the state.
+fn sync_page(state: AppState) {
+    Effect::new(move || {
+        let mut params = state.params.get();
+        params.query = state.query.get();
+        let search = params.to_search();
+        if let Some(w) = web_sys::window() {
+            let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+            if let Ok(history) = w.history() {
+                let _ = history.replace_state_with_url(
+                    &JsValue::NULL,
+                    "",
+                    Some(&format!("{path}{search}")),
+                );
+            }
+        }
+    });
+    Effect::new(move || {
+        let lang = state.lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(&format!(
+                "{} · {}",
+                t(lang, Key::AppTitle),
+                t(lang, Key::ResultsHeading)
+            ));
+        }
+    });
+}
+
+/// The root component: reads the URL and saved preferences, then renders the
+/// picker, the results and the advice.
+#[component]
+pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoView {
+    let params = AppParams::parse(&current_search());
+    let saved = storage::load().prefs.lang;
+    let languages = browser_languages();
+    let lang = Lang::detect(
+        params.lang,
+        saved.as_deref(),
+        languages.iter().map(String::as_str),
+    );
+
+    let catalog = match catalog {
+        Ok(c) => c,
+        Err(errors) => return view! { <CatalogBroken lang errors /> }.into_any(),
+    };
+    let state = AppState {
+        catalog,
+        lang: RwSignal::new(lang),
+        query: RwSignal::new(params.query),
+        params: RwSignal::new(params),
+    };
+    provide_context(state);
+    sync_page(state);
+
+    view! {
+        <a class="skip" href="#results">{move || state.t(Key::SkipToResults)}</a>
+        <header class="top">
+            <div>
+                <h1>{move || state.t(Key::AppTitle)}</h1>
+                <p class="tagline">{move || state.t(Key::Tagline)}</p>
+            </div>
+            <LanguageSwitcher />
+        </header>
+        <main>
+            <picker::Picker />
+            <results::Results />
+            <advice::Advice />
+        </main>
+        <footer>
+            <p>{move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog.checked)}</p>
+            <p>{move || state.t(Key::Privacy)}</p>
+        </footer>
+    }
+    .into_any()
+}
+
+/// The language `<select>`; the choice is saved and put in the URL.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let state = AppState::get();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+            state.lang.set(lang);
+            state.params.update(|p| p.lang = Some(lang));
+            storage::save_lang(lang.code());
+        }
+    };
+    view! {
+        <label class="lang">
+            <span>{move || state.t(Key::LangLabel)}</span>
+            <select id="lang" on:change=on_change>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.code() lang=l.code() prop:selected=move || state.lang.get() == l>
+                                {l.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Shown instead of the app when the built-in catalog fails validation.
+#[component]
+fn CatalogBroken(lang: Lang, errors: Vec<CatalogError>) -> impl IntoView {
+    view! {
+        <main>
+            <h1>{t(lang, Key::AppTitle)}</h1>
+            <p role="alert">{t(lang, Key::CatalogBroken)}</p>
+            <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+        </main>
+    }
+}
