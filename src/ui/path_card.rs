@@ -49,13 +49,15 @@ pub fn SourceList(lang: Lang, ids: Vec<SourceId>) -> impl IntoView {
                 .iter()
                 .filter_map(|id| catalog.source(id))
                 .map(|s| {
-                    let published = s.published.as_ref().map(|d| format!(" · {}", t_with(lang, Key::SourcePublished, "date", d)));
+                    let published = s.published.as_ref().map(|d| view! {
+                        " · "<span class="nowrap">{t_with(lang, Key::SourcePublished, "date", d)}</span>
+                    });
                     view! {
                         <li>
                             <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a>
                             {published}
                             " · "
-                            {t_with(lang, Key::SourceChecked, "date", &s.checked)}
+                            <span class="nowrap">{t_with(lang, Key::SourceChecked, "date", &s.checked)}</span>
                             " "
                             <ConfidenceBadge lang confidence=s.confidence />
                         </li>
