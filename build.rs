@@ -46,14 +46,22 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/catalog.rs");
     println!("cargo:rerun-if-changed=src/domain/lang.rs");
 
-    if let Err(errors) = catalog::Catalog::embedded() {
-        for e in &errors {
-            println!("cargo:warning={e}");
+    let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
+    match catalog::Catalog::from_files(&catalog::EMBEDDED_FILES) {
+        Ok(catalog) => {
+            let bytes = postcard::to_allocvec(&catalog).expect("encode the catalog");
+            fs::write(Path::new(&out_dir).join("catalog.postcard"), bytes)
+                .expect("write catalog.postcard");
         }
-        panic!(
-            "the catalog in data/ has {} problem(s), listed above",
-            errors.len()
-        );
+        Err(errors) => {
+            for e in &errors {
+                println!("cargo:warning={e}");
+            }
+            panic!(
+                "the catalog in data/ has {} problem(s), listed above",
+                errors.len()
+            );
+        }
     }
 
     let mut tables: Vec<BTreeMap<String, String>> = Vec::new();
@@ -125,6 +133,6 @@ fn main() {
         );
     }
     out.push_str("    }\n}\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("locales.rs");
+    let dest = Path::new(&out_dir).join("locales.rs");
     fs::write(dest, out).expect("write locales.rs");
 }

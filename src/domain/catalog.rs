@@ -9,27 +9,30 @@ use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::lang::Text;
 
-/// The catalog files compiled into the app, as (path, contents).
+/// The catalog's files, in the order [`Catalog::from_files`] takes them.
+pub const FILES: [&str; 4] = [
+    "data/sources.json",
+    "data/operators.json",
+    "data/channels.json",
+    "data/notes.json",
+];
+
+/// The catalog files as (path, contents). `build.rs` validates them and
+/// compiles them into the app in a compact binary form (see `builtin`).
 pub const EMBEDDED_FILES: [(&str, &str); 4] = [
-    ("data/sources.json", include_str!("../../data/sources.json")),
-    (
-        "data/operators.json",
-        include_str!("../../data/operators.json"),
-    ),
-    (
-        "data/channels.json",
-        include_str!("../../data/channels.json"),
-    ),
-    ("data/notes.json", include_str!("../../data/notes.json")),
+    (FILES[0], include_str!("../../data/sources.json")),
+    (FILES[1], include_str!("../../data/operators.json")),
+    (FILES[2], include_str!("../../data/channels.json")),
+    (FILES[3], include_str!("../../data/notes.json")),
 ];
 
 /// The kind of SIM the user has. URL values: `physical`, `esim`, `travel_esim`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SimKind {
     Physical,
@@ -51,7 +54,7 @@ impl SimKind {
 }
 
 /// A network operator or a travel-eSIM provider.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OperatorId {
     Azercell,
@@ -95,7 +98,7 @@ impl OperatorId {
 
 /// How the user can pay. URL values: `cash`, `local_card`, `foreign_card`,
 /// `wallet`, `transfer`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Payment {
     Cash,
@@ -127,7 +130,7 @@ impl Payment {
 }
 
 /// Prepaid or postpaid line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Plan {
     #[default]
@@ -148,7 +151,7 @@ impl Plan {
 }
 
 /// How sure the catalog is of a fact, from its sources.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// No source confirms it: general practice or an inference.
@@ -162,19 +165,19 @@ pub enum Confidence {
 }
 
 /// Id of a channel (`nar_kiosk`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ChannelId(pub String);
 
 /// Id of a source (`nar_plus`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SourceId(pub String);
 
 /// Id of a warning (`keep_receipt`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WarningId(pub String);
 
 /// Where a fact comes from.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: SourceId,
@@ -191,7 +194,7 @@ pub struct Source {
 }
 
 /// What a short code does on the phone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CodeKind {
     /// Dialled as USSD: `*100#`.
@@ -203,7 +206,7 @@ pub enum CodeKind {
 }
 
 /// A code the user can dial or text, with what it does.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Code {
     pub kind: CodeKind,
@@ -243,7 +246,7 @@ impl Code {
 }
 
 /// The broad kind of a renewal channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelKind {
     Kiosk,
@@ -259,7 +262,7 @@ pub enum ChannelKind {
 }
 
 /// A way to renew: one channel of one operator or provider.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     pub id: ChannelId,
@@ -311,7 +314,7 @@ impl Channel {
 }
 
 /// An operator or travel-eSIM provider.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Operator {
     pub id: OperatorId,
@@ -328,7 +331,7 @@ pub struct Operator {
 }
 
 /// An operator that no longer works, kept so the app can explain it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClosedOperator {
     pub name: String,
@@ -338,7 +341,7 @@ pub struct ClosedOperator {
 }
 
 /// A piece of advice: a warning, a good habit or a traveller's checklist item.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub id: WarningId,
@@ -350,8 +353,9 @@ pub struct Note {
     pub confidence: Confidence,
 }
 
-/// The validated catalog.
-#[derive(Clone, Debug)]
+/// The catalog. [`Catalog::from_files`] and [`Catalog::embedded`] return it
+/// only once [`Catalog::validate`] found nothing wrong.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Catalog {
     /// The newest `checked` date of all sources: how fresh the catalog is.
     pub checked: String,
@@ -592,14 +596,9 @@ pub fn check_code(code: &Code) -> Result<(), String> {
 }
 
 impl Catalog {
-    /// Loads the catalog compiled into the app.
-    pub fn embedded() -> Result<Catalog, Vec<CatalogError>> {
-        Catalog::from_files(&EMBEDDED_FILES)
-    }
-
-    /// Parses and validates catalog files given as (path, contents), in the
-    /// order of [`EMBEDDED_FILES`]. Returns every problem found, not just the
-    /// first.
+    /// Parses catalog files given as (path, contents), in the order of
+    /// [`FILES`], then validates them. Returns every problem found, not just
+    /// the first, each naming its file and entry.
     pub fn from_files(files: &[(&str, &str); 4]) -> Result<Catalog, Vec<CatalogError>> {
         let [(sources_path, sources_text), (ops_path, ops_text), (ch_path, ch_text), (notes_path, notes_text)] =
             *files;
@@ -613,14 +612,14 @@ impl Catalog {
         let channel_values = c.file::<Vec<Value>>(ch_path, ch_text);
         let notes_file = c.file::<NotesFile>(notes_path, notes_text);
 
-        let (operators, closed_operators): (Vec<Operator>, Vec<ClosedOperator>) = match ops_file {
+        let (operators, closed_operators) = match ops_file {
             Some(f) => (
                 c.entries(ops_path, "operators", f.operators),
                 c.entries(ops_path, "closed_operators", f.closed_operators),
             ),
             None => Default::default(),
         };
-        let channels: Vec<Channel> = channel_values
+        let channels = channel_values
             .map(|v| c.entries(ch_path, "channels", v))
             .unwrap_or_default();
         let (warnings, habits, traveller, no_path, prefix_caveat) = match notes_file {
@@ -633,19 +632,60 @@ impl Catalog {
                     }
                 };
                 (
-                    c.entries::<Note>(notes_path, "warnings", f.warnings),
-                    c.entries::<Note>(notes_path, "habits", f.habits),
-                    c.entries::<Note>(notes_path, "traveller", f.traveller),
-                    c.entries::<Note>(notes_path, "no_path", f.no_path),
+                    c.entries(notes_path, "warnings", f.warnings),
+                    c.entries(notes_path, "habits", f.habits),
+                    c.entries(notes_path, "traveller", f.traveller),
+                    c.entries(notes_path, "no_path", f.no_path),
                     caveat,
                 )
             }
             None => Default::default(),
         };
+        if !c.errors.is_empty() {
+            return Err(c.errors);
+        }
+        let checked = sources
+            .iter()
+            .map(|s| s.checked.clone())
+            .max()
+            .unwrap_or_default();
+        let catalog = Catalog {
+            checked,
+            sources,
+            operators,
+            closed_operators,
+            channels,
+            warnings,
+            habits,
+            traveller,
+            no_path,
+            prefix_caveat,
+        };
+        catalog.validate()?;
+        Ok(catalog)
+    }
 
+    /// Checks what parsing cannot: unique ids, references that resolve,
+    /// every text in every language, a source for every channel, code syntax,
+    /// dates, and channels whose attributes contradict each other.
+    pub fn validate(&self) -> Result<(), Vec<CatalogError>> {
+        let [sources_path, ops_path, ch_path, notes_path] = FILES;
+        let mut c = Checker { errors: Vec::new() };
+        let Catalog {
+            sources,
+            operators,
+            closed_operators,
+            channels,
+            warnings,
+            habits,
+            traveller,
+            no_path,
+            prefix_caveat,
+            ..
+        } = self;
         // Sources: unique ids, https addresses, real dates.
         let mut source_ids = HashSet::new();
-        for s in &sources {
+        for s in sources {
             let entry = format!("source \"{}\"", s.id.0);
             if !source_ids.insert(s.id.0.as_str()) {
                 c.error(sources_path, &entry, "duplicate id");
@@ -668,7 +708,7 @@ impl Catalog {
 
         // Operators: each id once, translated, sourced codes.
         let mut seen_ops = HashSet::new();
-        for op in &operators {
+        for op in operators {
             let entry = format!("operator \"{}\"", op.id.as_str());
             if !seen_ops.insert(op.id) {
                 c.error(ops_path, &entry, "duplicate id");
@@ -695,7 +735,7 @@ impl Catalog {
                 );
             }
         }
-        for closed in &closed_operators {
+        for closed in closed_operators {
             let entry = format!("closed_operator \"{}\"", closed.name);
             c.text(ops_path, &entry, "note", &closed.note);
             c.source_refs(ops_path, &entry, &source_ids, &closed.sources);
@@ -714,7 +754,7 @@ impl Catalog {
 
         // Channels: unique ids, translated, sourced, coherent.
         let mut channel_ids = HashSet::new();
-        for ch in &channels {
+        for ch in channels {
             let entry = format!("channel \"{}\"", ch.id.0);
             if !channel_ids.insert(ch.id.0.as_str()) {
                 c.error(ch_path, &entry, "duplicate id");
@@ -771,26 +811,11 @@ impl Catalog {
             }
         }
 
-        if !c.errors.is_empty() {
-            return Err(c.errors);
+        if c.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(c.errors)
         }
-        let checked = sources
-            .iter()
-            .map(|s| s.checked.clone())
-            .max()
-            .unwrap_or_default();
-        Ok(Catalog {
-            checked,
-            sources,
-            operators,
-            closed_operators,
-            channels,
-            warnings,
-            habits,
-            traveller,
-            no_path,
-            prefix_caveat,
-        })
     }
 
     /// The source with this id.

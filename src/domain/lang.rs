@@ -1,6 +1,6 @@
 //! The four languages of the app and translated text.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A language the app speaks. Order is the order of the language switcher.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -63,7 +63,7 @@ impl Lang {
 }
 
 /// A text in all four languages, as the catalog stores it.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(default)]

@@ -2,6 +2,7 @@
 //! engine and the picker's URL vocabulary. Nothing here knows about the
 //! browser, so all of it is tested natively with `cargo test`.
 
+mod builtin;
 pub mod catalog;
 pub mod lang;
 pub mod params;
