@@ -71,8 +71,10 @@ apt_missing=()
 [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
 command -v brotli >/dev/null || apt_missing+=(brotli)
+# Chinese glyphs for the screenshots people look at (without them zh renders as boxes).
+[ -d /usr/share/fonts/opentype/noto ] || apt_missing+=(fonts-noto-cjk)
 if [ ${#apt_missing[@]} -eq 0 ]; then
-  say "chromium, chromedriver, brotli present, skipped"
+  say "chromium, chromedriver, brotli, CJK fonts present, skipped"
 else
   say "apt-get install ${apt_missing[*]}"
   "${SUDO[@]}" apt-get update -qq

@@ -69,6 +69,22 @@ fn shipped_catalog_is_valid_and_complete() {
 }
 
 #[test]
+fn built_in_catalog_is_the_json_catalog() {
+    let from_json = Catalog::from_files(&EMBEDDED_FILES).expect("valid JSON catalog");
+    let built_in = shipped();
+    let ids = |c: &Catalog| {
+        c.channels
+            .iter()
+            .map(|ch| ch.id.0.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&built_in), ids(&from_json));
+    assert_eq!(built_in.checked, from_json.checked);
+    assert_eq!(built_in.channels[0].steps, from_json.channels[0].steps);
+    assert_eq!(built_in.sources.len(), from_json.sources.len());
+}
+
+#[test]
 fn catalog_does_not_repeat_the_original_guides_errors() {
     let c = shipped();
     let all = EMBEDDED_FILES.iter().map(|(_, t)| *t).collect::<String>();

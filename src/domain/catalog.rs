@@ -745,11 +745,11 @@ impl Catalog {
         }
 
         // Notes first, so channels can refer to warnings.
-        c.notes(notes_path, "warning", &source_ids, &warnings);
-        c.notes(notes_path, "habit", &source_ids, &habits);
-        c.notes(notes_path, "traveller", &source_ids, &traveller);
-        c.notes(notes_path, "no_path", &source_ids, &no_path);
-        c.text(notes_path, "prefix_caveat", "text", &prefix_caveat);
+        c.notes(notes_path, "warning", &source_ids, warnings);
+        c.notes(notes_path, "habit", &source_ids, habits);
+        c.notes(notes_path, "traveller", &source_ids, traveller);
+        c.notes(notes_path, "no_path", &source_ids, no_path);
+        c.text(notes_path, "prefix_caveat", "text", prefix_caveat);
         let warning_ids: HashSet<&str> = warnings.iter().map(|w| w.id.0.as_str()).collect();
 
         // Channels: unique ids, translated, sourced, coherent.
