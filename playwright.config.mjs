@@ -2,7 +2,7 @@
 // Uses Debian's Chromium; never run `playwright install`.
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({

@@ -59,6 +59,24 @@ impl Default for Query {
     }
 }
 
+impl Query {
+    /// Sets one picker parameter from its URL name and value, as the URL
+    /// parser and the picker's chips both do. Returns false (and changes
+    /// nothing) for an unknown name; an unknown value sets the default.
+    pub fn set(&mut self, name: &str, value: &str) -> bool {
+        match name {
+            "sim" => self.sim = pick(&SimKind::ALL, SimKind::as_str, value),
+            "op" => self.op = OperatorChoice::parse(value),
+            "pay" => self.pay = pick(&Payment::ALL, Payment::as_str, value),
+            "online" => self.online = flag(value).unwrap_or(true),
+            "inaz" => self.in_az = flag(value).unwrap_or(true),
+            "plan" => self.plan = pick(&Plan::ALL, Plan::as_str, value).unwrap_or_default(),
+            _ => return false,
+        }
+        true
+    }
+}
+
 /// Light, dark or following the system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -93,6 +111,33 @@ impl Accent {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Black or white, whichever reads better on this colour (WCAG relative
+    /// luminance against the contrast of each).
+    pub fn ink(&self) -> &'static str {
+        let hex = &self.0[1..];
+        let channel = |i: usize| -> f64 {
+            let v = if hex.len() == 3 {
+                u8::from_str_radix(&hex[i..i + 1].repeat(2), 16)
+            } else {
+                u8::from_str_radix(&hex[2 * i..2 * i + 2], 16)
+            }
+            .unwrap_or(0) as f64
+                / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+        // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05).
+        if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
+            "#000000"
+        } else {
+            "#ffffff"
+        }
     }
 }
 
@@ -132,14 +177,10 @@ impl AppParams {
             }
             seen.push(key.to_string());
             let v = value.as_ref();
-            let q = &mut p.query;
+            if p.query.set(&key, v) {
+                continue;
+            }
             match key.as_ref() {
-                "sim" => q.sim = pick(&SimKind::ALL, SimKind::as_str, v),
-                "op" => q.op = OperatorChoice::parse(v),
-                "pay" => q.pay = pick(&Payment::ALL, Payment::as_str, v),
-                "online" => q.online = flag(v).unwrap_or(true),
-                "inaz" => q.in_az = flag(v).unwrap_or(true),
-                "plan" => q.plan = pick(&Plan::ALL, Plan::as_str, v).unwrap_or_default(),
                 "lang" => p.lang = Lang::from_code(v),
                 "embed" => p.embed = v == "1",
                 "theme" => {
@@ -269,6 +310,16 @@ mod tests {
             AppParams::parse("accent=%230a7").accent,
             Accent::parse("#0a7")
         );
+    }
+
+    #[test]
+    fn accent_ink_contrasts() {
+        let ink = |s: &str| Accent::parse(s).map(|a| a.ink());
+        assert_eq!(ink("#000"), Some("#ffffff"));
+        assert_eq!(ink("#fff"), Some("#000000"));
+        assert_eq!(ink("#0b6e4f"), Some("#ffffff"));
+        assert_eq!(ink("#5fd3a8"), Some("#000000"));
+        assert_eq!(ink("#ffcc00"), Some("#000000"));
     }
 
     #[test]

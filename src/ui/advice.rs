@@ -1,28 +1,58 @@
 //! Advice around the results: the number-prefix hint, the good habits with
-//! the operators' check codes, and the travellers' checklist.
+//! the operators' check codes, and the travellers' checklist. Built with the
+//! `dom` builder; rebuilt when the language or the query changes.
 
+use leptos::html::{Aside, Div};
 use leptos::prelude::*;
 
-use super::path_card::{CodeList, SourceList};
+use super::dom::{replace_children, El};
+use super::path_card::{code_list, source_list};
 use super::AppState;
-use crate::domain::catalog::{Note, Payment, SimKind};
-use crate::domain::Lang;
+use crate::domain::catalog::{Catalog, Note, Payment, SimKind};
+use crate::domain::{Lang, Query};
 use crate::i18n::{t, Key};
 
-/// A list of notes, each with its sources.
-#[component]
-fn NoteList(lang: Lang, notes: &'static [Note]) -> impl IntoView {
-    view! {
-        <ul class="notes">
-            {notes.iter().map(|n| view! {
-                <li>
-                    <h3>{n.title.get(lang).to_owned()}</h3>
-                    <p>{n.text.get(lang).to_owned()}</p>
-                    <SourceList lang ids=n.sources.clone() />
-                </li>
-            }).collect_view()}
-        </ul>
-    }
+fn note_list(lang: Lang, catalog: &Catalog, notes: &[Note]) -> El {
+    El::new("ul").class("notes").children(notes.iter().map(|n| {
+        El::new("li")
+            .child(El::new("h3").text(n.title.get(lang)))
+            .child(El::new("p").text(n.text.get(lang)))
+            .child(source_list(lang, catalog, &n.sources))
+    }))
+}
+
+fn section(id: &str, class: &str, heading: &str) -> El {
+    El::new("section")
+        .class(class)
+        .attr("aria-labelledby", id)
+        .child(El::new("h2").attr("id", id).text(heading))
+}
+
+fn build_prefix_hint(lang: Lang, catalog: &Catalog) -> Vec<El> {
+    let open = catalog
+        .operators
+        .iter()
+        .filter(|o| !o.prefixes.is_empty())
+        .map(|o| {
+            El::new("li")
+                .child(El::new("strong").text(&o.prefixes.join(", ")))
+                .text(" → ")
+                .text(&o.name)
+        });
+    let closed = catalog.closed_operators.iter().map(|o| {
+        El::new("li")
+            .child(El::new("strong").text(&o.prefixes.join(", ")))
+            .text(&format!(" → {} ({}): ", o.name, t(lang, Key::PrefixClosed)))
+            .text(o.note.get(lang))
+            .child(source_list(lang, catalog, &o.sources))
+    });
+    vec![
+        El::new("h3")
+            .attr("id", "prefix-heading")
+            .text(t(lang, Key::PrefixHeading)),
+        El::new("ul").children(open.chain(closed)),
+        El::new("p").text(catalog.prefix_caveat.get(lang)),
+    ]
 }
 
 /// Which operator a number's first digits suggest, with the porting caveat
@@ -30,57 +60,58 @@ fn NoteList(lang: Lang, notes: &'static [Note]) -> impl IntoView {
 #[component]
 pub fn PrefixHint() -> impl IntoView {
     let state = AppState::get();
-    let catalog = state.catalog;
-    move || {
+    let container = NodeRef::<Aside>::new();
+    Effect::new(move || {
         let lang = state.lang.get();
-        view! {
-            <aside class="note-box prefix" aria-labelledby="prefix-heading">
-                <h3 id="prefix-heading">{t(lang, Key::PrefixHeading)}</h3>
-                <ul>
-                    {catalog.operators.iter().filter(|o| !o.prefixes.is_empty()).map(|o| view! {
-                        <li><strong>{o.prefixes.join(", ")}</strong>" → "{o.name.clone()}</li>
-                    }).collect_view()}
-                    {catalog.closed_operators.iter().map(|o| view! {
-                        <li>
-                            <strong>{o.prefixes.join(", ")}</strong>" → "{o.name.clone()}" ("{t(lang, Key::PrefixClosed)}"): "
-                            {o.note.get(lang).to_owned()}
-                            <SourceList lang ids=o.sources.clone() />
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <p>{catalog.prefix_caveat.get(lang).to_owned()}</p>
-            </aside>
+        if let Some(aside) = container.get() {
+            replace_children(&aside, build_prefix_hint(lang, state.catalog));
         }
+    });
+    view! { <aside class="note-box prefix" aria-labelledby="prefix-heading" node_ref=container></aside> }
+}
+
+fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
+    let mut out = Vec::new();
+    let traveller =
+        !q.in_az || q.sim == Some(SimKind::TravelEsim) || q.pay == Some(Payment::ForeignCard);
+    if traveller {
+        out.push(
+            section(
+                "traveller-heading",
+                "advice traveller",
+                t(lang, Key::TravellerHeading),
+            )
+            .child(note_list(lang, catalog, &catalog.traveller)),
+        );
     }
+    let codes = catalog
+        .operators
+        .iter()
+        .filter(|o| !o.codes.is_empty())
+        .map(|o| {
+            El::new("li")
+                .child(El::new("strong").text(&o.name))
+                .child(code_list(lang, &o.codes))
+        });
+    out.push(
+        section("habits-heading", "advice", t(lang, Key::HabitsHeading))
+            .child(note_list(lang, catalog, &catalog.habits))
+            .child(El::new("h3").text(t(lang, Key::CheckCodesHeading)))
+            .child(El::new("ul").class("operator-codes").children(codes)),
+    );
+    out
 }
 
 /// Good habits, the check codes, and (for travellers) the checklist.
 #[component]
 pub fn Advice() -> impl IntoView {
     let state = AppState::get();
-    let catalog = state.catalog;
-    move || {
-        let lang = state.lang.get();
-        let q = state.query.get();
-        let traveller =
-            !q.in_az || q.sim == Some(SimKind::TravelEsim) || q.pay == Some(Payment::ForeignCard);
-        view! {
-            {traveller.then(|| view! {
-                <section class="advice traveller" aria-labelledby="traveller-heading">
-                    <h2 id="traveller-heading">{t(lang, Key::TravellerHeading)}</h2>
-                    <NoteList lang notes=&catalog.traveller />
-                </section>
-            })}
-            <section class="advice" aria-labelledby="habits-heading">
-                <h2 id="habits-heading">{t(lang, Key::HabitsHeading)}</h2>
-                <NoteList lang notes=&catalog.habits />
-                <h3>{t(lang, Key::CheckCodesHeading)}</h3>
-                <ul class="operator-codes">
-                    {catalog.operators.iter().filter(|o| !o.codes.is_empty()).map(|o| view! {
-                        <li><strong>{o.name.clone()}</strong><CodeList lang codes=o.codes.clone() /></li>
-                    }).collect_view()}
-                </ul>
-            </section>
+    let container = NodeRef::<Div>::new();
+    Effect::new(move || {
+        let (lang, q) = (state.lang.get(), state.query.get());
+        if let Some(div) = container.get() {
+            replace_children(&div, build_advice(lang, state.catalog, &q));
         }
-    }
+    });
+    view! { <div node_ref=container></div> }
 }

@@ -2,6 +2,7 @@
 //! thin: decisions live in `domain`.
 
 mod advice;
+mod dom;
 mod path_card;
 mod picker;
 mod results;
@@ -11,7 +12,8 @@ use wasm_bindgen::JsValue;
 
 use crate::domain::{AppParams, Catalog, CatalogError, Lang, Query};
 use crate::i18n::{t, Key};
-use crate::storage;
+use crate::pwa::{self, PwaState};
+use crate::{embed, storage};
 
 /// The app's shared state, provided once as context.
 #[derive(Clone, Copy)]
@@ -32,6 +34,12 @@ impl AppState {
     /// The UI string `key` in the current language (reactive).
     pub fn t(&self, key: Key) -> &'static str {
         t(self.lang.get(), key)
+    }
+
+    /// A reactive text for a view. Every call returns the same closure type,
+    /// so the view code for it is compiled once, not once per string.
+    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
     }
 }
 
@@ -102,6 +110,12 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
         Ok(c) => c,
         Err(errors) => return view! { <CatalogBroken lang errors /> }.into_any(),
     };
+    let embedded = params.embed;
+    embed::apply_display(&params);
+    if embedded {
+        embed::watch_height();
+    }
+    let pwa = pwa::start(embedded);
     let state = AppState {
         catalog,
         lang: RwSignal::new(lang),
@@ -112,25 +126,72 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
     sync_page(state);
 
     view! {
-        <a class="skip" href="#results">{move || state.t(Key::SkipToResults)}</a>
+        <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
         <header class="top">
             <div>
-                <h1>{move || state.t(Key::AppTitle)}</h1>
-                <p class="tagline">{move || state.t(Key::Tagline)}</p>
+                <h1>{state.text(Key::AppTitle)}</h1>
+                <p class="tagline">{state.text(Key::Tagline)}</p>
             </div>
             <LanguageSwitcher />
         </header>
+        <StatusBar pwa embedded />
         <main>
             <picker::Picker />
             <results::Results />
             <advice::Advice />
         </main>
         <footer>
-            <p>{move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog.checked)}</p>
-            <p>{move || state.t(Key::Privacy)}</p>
+            <p data-testid="checked">
+                {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog.checked)}
+            </p>
+            <p>{state.text(Key::Privacy)}</p>
+            {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
         </footer>
     }
     .into_any()
+}
+
+/// The app's own URL with the current state, outside embed mode.
+fn full_app_href(state: AppState) -> String {
+    let mut params = state.params.get();
+    params.query = state.query.get();
+    params.embed = false;
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into());
+    format!("{path}{}", params.to_search())
+}
+
+/// Notices above the picker: offline, update ready, install; in embed mode
+/// the link to the full app.
+#[component]
+fn StatusBar(pwa: PwaState, embedded: bool) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <div class="status">
+            {embedded.then(|| view! {
+                <a class="open-full" data-testid="open-full-app" href=move || full_app_href(state) target="_blank" rel="noopener">
+                    {state.text(Key::OpenFullApp)}
+                </a>
+            })}
+            <Show when=move || !pwa.online.get()>
+                <p class="notice offline" data-testid="offline" role="status">{state.text(Key::OfflineBadge)}</p>
+            </Show>
+            <Show when=move || pwa.update_ready.get()>
+                <div class="notice update" data-testid="update-banner" role="status">
+                    <span>{state.text(Key::UpdateAvailable)}</span>
+                    " "
+                    <button type="button" on:click=move |_| pwa::apply_update()>{state.text(Key::UpdateButton)}</button>
+                </div>
+            </Show>
+            <Show when=move || pwa.can_install.get()>
+                <button type="button" class="install" data-testid="install" on:click=move |_| pwa::prompt_install(pwa)>
+                    {state.text(Key::InstallButton)}
+                </button>
+            </Show>
+            {pwa.ios_hint.then(|| view! { <p class="notice">{state.text(Key::IosInstallHint)}</p> })}
+        </div>
+    }
 }
 
 /// The language `<select>`; the choice is saved and put in the URL.
@@ -146,7 +207,7 @@ fn LanguageSwitcher() -> impl IntoView {
     };
     view! {
         <label class="lang">
-            <span>{move || state.t(Key::LangLabel)}</span>
+            <span>{state.text(Key::LangLabel)}</span>
             <select id="lang" on:change=on_change>
                 {Lang::ALL
                     .into_iter()

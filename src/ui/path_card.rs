@@ -1,72 +1,63 @@
-//! One renewal path: its heading, why it ranks there, and (on demand) steps,
-//! codes, warnings and sources. Also the pieces other sections reuse:
-//! sources with date and confidence, and tap-to-dial codes.
+//! One renewal path as markup: heading, why it ranks there, caveats, and (in
+//! a `<details>`) where, steps, codes, warnings, note and sources. Also the
+//! pieces the advice section reuses: sources and tap-to-dial codes.
 
-use leptos::prelude::*;
-
+use super::dom::El;
 use super::picker::pay_key;
-use super::AppState;
-use crate::domain::catalog::{Channel, Code, Confidence, Plan, SourceId, CODE_PLACEHOLDERS};
+use crate::domain::catalog::{
+    Catalog, Channel, Code, Confidence, Plan, SourceId, CODE_PLACEHOLDERS,
+};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
 
-fn confidence_key(c: Confidence) -> Key {
-    match c {
-        Confidence::High => Key::ConfidenceHigh,
-        Confidence::Medium => Key::ConfidenceMedium,
-        Confidence::Low => Key::ConfidenceLow,
-        Confidence::Unconfirmed => Key::ConfidenceUnconfirmed,
-    }
-}
-
-fn confidence_class(c: Confidence) -> &'static str {
-    match c {
-        Confidence::High => "badge high",
-        Confidence::Medium => "badge medium",
-        Confidence::Low => "badge low",
-        Confidence::Unconfirmed => "badge unconfirmed",
-    }
-}
-
 /// A confidence level as a small badge.
-#[component]
-pub fn ConfidenceBadge(lang: Lang, confidence: Confidence) -> impl IntoView {
-    view! { <span class=confidence_class(confidence)>{t(lang, confidence_key(confidence))}</span> }
+pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
+    let (class, key) = match c {
+        Confidence::High => ("badge high", Key::ConfidenceHigh),
+        Confidence::Medium => ("badge medium", Key::ConfidenceMedium),
+        Confidence::Low => ("badge low", Key::ConfidenceLow),
+        Confidence::Unconfirmed => ("badge unconfirmed", Key::ConfidenceUnconfirmed),
+    };
+    El::new("span").class(class).text(t(lang, key))
 }
 
 /// The sources behind a fact: publisher (linked), page date, date checked,
 /// confidence. With no source, says it is general practice.
-#[component]
-pub fn SourceList(lang: Lang, ids: Vec<SourceId>) -> impl IntoView {
-    let catalog = AppState::get().catalog;
+pub fn source_list(lang: Lang, catalog: &Catalog, ids: &[SourceId]) -> El {
     if ids.is_empty() {
-        return view! { <p class="sources none">{t(lang, Key::GeneralPractice)}</p> }.into_any();
+        return El::new("p")
+            .class("sources none")
+            .text(t(lang, Key::GeneralPractice));
     }
-    view! {
-        <ul class="sources">
-            {ids
-                .iter()
-                .filter_map(|id| catalog.source(id))
-                .map(|s| {
-                    let published = s.published.as_ref().map(|d| view! {
-                        " · "<span class="nowrap">{t_with(lang, Key::SourcePublished, "date", d)}</span>
-                    });
-                    view! {
-                        <li>
-                            <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a>
-                            {published}
-                            " · "
-                            <span class="nowrap">{t_with(lang, Key::SourceChecked, "date", &s.checked)}</span>
-                            " "
-                            <ConfidenceBadge lang confidence=s.confidence />
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
-    .into_any()
+    El::new("ul")
+        .class("sources")
+        .children(ids.iter().filter_map(|id| catalog.source(id)).map(|s| {
+            let published = s.published.as_ref().map(|d| {
+                El::new("span")
+                    .class("nowrap")
+                    .text(&t_with(lang, Key::SourcePublished, "date", d))
+            });
+            El::new("li")
+                .child(
+                    El::new("a")
+                        .attr("href", &s.url)
+                        .attr("target", "_blank")
+                        .attr("rel", "noopener noreferrer")
+                        .text(&s.publisher),
+                )
+                .text(if published.is_some() { " · " } else { "" })
+                .maybe(published)
+                .text(" · ")
+                .child(El::new("span").class("nowrap").text(&t_with(
+                    lang,
+                    Key::SourceChecked,
+                    "date",
+                    &s.checked,
+                )))
+                .text(" ")
+                .child(confidence_badge(lang, s.confidence))
+        }))
 }
 
 /// A template code written out with its placeholders named.
@@ -81,29 +72,25 @@ fn template_text(lang: Lang, dial: &str) -> String {
 }
 
 /// Codes as tap-to-dial links; templates as text to type.
-#[component]
-pub fn CodeList(lang: Lang, codes: Vec<Code>) -> impl IntoView {
-    view! {
-        <ul class="codes">
-            {codes
-                .into_iter()
-                .map(|c| {
-                    let shown = match &c.body {
-                        Some(body) => format!("{} → {}", body, c.dial),
-                        None => c.dial.clone(),
-                    };
-                    let code = match c.href() {
-                        Some(href) => view! { <a class="dial" href=href>{shown}</a> }.into_any(),
-                        None => view! {
-                            <span class="fill">{t(lang, Key::CodeFillIn)}" "<code>{template_text(lang, &c.dial)}</code></span>
-                        }
-                        .into_any(),
-                    };
-                    view! { <li>{code}" "<span class="what">{c.what.get(lang).to_owned()}</span></li> }
-                })
-                .collect_view()}
-        </ul>
-    }
+pub fn code_list(lang: Lang, codes: &[Code]) -> El {
+    El::new("ul").class("codes").children(codes.iter().map(|c| {
+        let shown = match &c.body {
+            Some(body) => format!("{body} → {}", c.dial),
+            None => c.dial.clone(),
+        };
+        let code = match c.href() {
+            Some(href) => El::new("a").class("dial").attr("href", &href).text(&shown),
+            None => El::new("span")
+                .class("fill")
+                .text(t(lang, Key::CodeFillIn))
+                .text(" ")
+                .child(El::new("code").text(&template_text(lang, &c.dial))),
+        };
+        El::new("li")
+            .child(code)
+            .text(" ")
+            .child(El::new("span").class("what").text(c.what.get(lang)))
+    }))
 }
 
 fn merit_text(lang: Lang, m: Merit) -> String {
@@ -118,8 +105,7 @@ fn merit_text(lang: Lang, m: Merit) -> String {
     }
 }
 
-fn caveat_text(lang: Lang, c: Caveat) -> String {
-    let catalog = AppState::get().catalog;
+fn caveat_text(lang: Lang, catalog: &Catalog, c: Caveat) -> String {
     match c {
         Caveat::PaymentUnconfirmed => t(lang, Key::CaveatPaymentUnconfirmed).into(),
         Caveat::IfOperator(op) => {
@@ -135,7 +121,7 @@ fn caveat_text(lang: Lang, c: Caveat) -> String {
 }
 
 /// Why a path cannot work now, in one line.
-pub fn blocker_text(lang: Lang, b: Blocker) -> String {
+fn blocker_text(lang: Lang, b: Blocker) -> String {
     match b {
         Blocker::Payment(p) => t_with(lang, Key::BlockerPayment, "pay", t(lang, pay_key(p))),
         Blocker::NeedsInternet => t(lang, Key::BlockerInternet).into(),
@@ -154,54 +140,65 @@ fn time_text(lang: Lang, minutes: Option<u32>) -> String {
     }
 }
 
-/// The details of a channel: where, what to bring, time, steps, codes,
-/// warnings, note and sources.
-#[component]
-fn ChannelDetails(lang: Lang, channel: &'static Channel) -> impl IntoView {
-    let catalog = AppState::get().catalog;
-    let warnings: Vec<_> = channel
+fn heading4(lang: Lang, key: Key) -> El {
+    El::new("h4").text(t(lang, key))
+}
+
+/// The details of a channel, appended to `details`.
+fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> El {
+    let fact =
+        |key: Key, value: &str| [El::new("dt").text(t(lang, key)), El::new("dd").text(value)];
+    let mut facts = El::new("dl")
+        .class("facts")
+        .children(fact(Key::LabelWhere, ch.place.get(lang)));
+    if let Some(bring) = &ch.bring {
+        facts = facts.children(fact(Key::LabelBring, bring.get(lang)));
+    }
+    facts = facts.children(fact(Key::LabelTime, &time_text(lang, ch.credit_minutes)));
+    let warnings: Vec<_> = ch
         .warnings
         .iter()
         .filter_map(|w| catalog.warning(w))
         .collect();
-    view! {
-        <dl class="facts">
-            <dt>{t(lang, Key::LabelWhere)}</dt>
-            <dd>{channel.place.get(lang).to_owned()}</dd>
-            {channel.bring.as_ref().map(|b| view! {
-                <dt>{t(lang, Key::LabelBring)}</dt>
-                <dd>{b.get(lang).to_owned()}</dd>
-            })}
-            <dt>{t(lang, Key::LabelTime)}</dt>
-            <dd>{time_text(lang, channel.credit_minutes)}</dd>
-        </dl>
-        <h4>{t(lang, Key::LabelSteps)}</h4>
-        <ol class="steps">
-            {channel.steps.iter().map(|s| view! { <li>{s.get(lang).to_owned()}</li> }).collect_view()}
-        </ol>
-        {(!channel.codes.is_empty()).then(|| view! {
-            <h4>{t(lang, Key::LabelCodes)}</h4>
-            <CodeList lang codes=channel.codes.clone() />
-        })}
-        {(!warnings.is_empty()).then(|| view! {
-            <h4>{t(lang, Key::LabelWarnings)}</h4>
-            <ul class="warnings">
-                {warnings.into_iter().map(|w| view! {
-                    <li><strong>{w.title.get(lang).to_owned()}</strong>" "{w.text.get(lang).to_owned()}</li>
-                }).collect_view()}
-            </ul>
-        })}
-        {channel.note.as_ref().map(|n| view! {
-            <p class="note"><strong>{t(lang, Key::LabelNote)}": "</strong>{n.get(lang).to_owned()}</p>
-        })}
-        <h4>{t(lang, Key::LabelSources)}</h4>
-        <SourceList lang ids=channel.sources.clone() />
+    let mut d = details
+        .child(facts)
+        .child(heading4(lang, Key::LabelSteps))
+        .child(
+            El::new("ol")
+                .class("steps")
+                .children(ch.steps.iter().map(|s| El::new("li").text(s.get(lang)))),
+        );
+    if !ch.codes.is_empty() {
+        d = d
+            .child(heading4(lang, Key::LabelCodes))
+            .child(code_list(lang, &ch.codes));
     }
+    if !warnings.is_empty() {
+        d = d.child(heading4(lang, Key::LabelWarnings)).child(
+            El::new("ul")
+                .class("warnings")
+                .children(warnings.into_iter().map(|w| {
+                    El::new("li")
+                        .child(El::new("strong").text(w.title.get(lang)))
+                        .text(" ")
+                        .text(w.text.get(lang))
+                })),
+        );
+    }
+    if let Some(note) = &ch.note {
+        d = d.child(
+            El::new("p")
+                .class("note")
+                .child(El::new("strong").text(&format!("{}: ", t(lang, Key::LabelNote))))
+                .text(note.get(lang)),
+        );
+    }
+    d.child(heading4(lang, Key::LabelSources))
+        .child(source_list(lang, catalog, &ch.sources))
 }
 
-/// A feasible path in the ranked list.
-#[component]
-pub fn PathCard(lang: Lang, path: RankedPath<'static>, rank: usize) -> impl IntoView {
+/// A feasible path in the ranked list; the first one opens its details.
+pub fn path_card(lang: Lang, catalog: &Catalog, path: &RankedPath<'_>, rank: usize) -> El {
     let ch = path.channel;
     let why = if path.merits.is_empty() {
         t(lang, Key::MeritNone).to_owned()
@@ -214,37 +211,59 @@ pub fn PathCard(lang: Lang, path: RankedPath<'static>, rank: usize) -> impl Into
             .collect::<Vec<_>>()
             .join(separator)
     };
-    view! {
-        <li class="path" data-channel=ch.id.0.clone()>
-            <h3><span class="rank" aria-hidden="true">{rank}</span>" "{ch.name.get(lang).to_owned()}</h3>
-            <p class="why"><strong>{t(lang, Key::WhyHere)}</strong>" "{why}</p>
-            {(!path.caveats.is_empty()).then(|| view! {
-                <ul class="caveats">
-                    {path.caveats.iter().map(|c| view! { <li>{caveat_text(lang, *c)}</li> }).collect_view()}
-                </ul>
-            })}
-            <p class="meta"><ConfidenceBadge lang confidence=ch.confidence /></p>
-            <details open=rank == 1>
-                <summary>{t(lang, Key::ShowDetails)}</summary>
-                <ChannelDetails lang channel=ch />
-            </details>
-        </li>
+    let caveats = (!path.caveats.is_empty()).then(|| {
+        El::new("ul").class("caveats").children(
+            path.caveats
+                .iter()
+                .map(|c| El::new("li").text(&caveat_text(lang, catalog, *c))),
+        )
+    });
+    let mut details = El::new("details");
+    if rank == 1 {
+        details = details.attr("open", "");
     }
+    let details = details.child(El::new("summary").text(t(lang, Key::ShowDetails)));
+    El::new("li")
+        .class("path")
+        .attr("data-channel", &ch.id.0)
+        .child(
+            El::new("h3")
+                .child(
+                    El::new("span")
+                        .class("rank")
+                        .attr("aria-hidden", "true")
+                        .text(&rank.to_string()),
+                )
+                .text(" ")
+                .text(ch.name.get(lang)),
+        )
+        .child(
+            El::new("p")
+                .class("why")
+                .child(El::new("strong").text(t(lang, Key::WhyHere)))
+                .text(" ")
+                .text(&why),
+        )
+        .maybe(caveats)
+        .child(
+            El::new("p")
+                .class("meta")
+                .child(confidence_badge(lang, ch.confidence)),
+        )
+        .child(channel_details(lang, catalog, ch, details))
 }
 
 /// A path that is not for this user now, with the reasons.
-#[component]
-pub fn BlockedCard(lang: Lang, blocked: BlockedPath<'static>) -> impl IntoView {
+pub fn blocked_card(lang: Lang, blocked: &BlockedPath<'_>) -> El {
     let reasons = blocked
         .blockers
         .iter()
         .map(|b| blocker_text(lang, *b))
         .collect::<Vec<_>>()
         .join(" ");
-    view! {
-        <li class="path blocked" data-channel=blocked.channel.id.0.clone()>
-            <h3>{blocked.channel.name.get(lang).to_owned()}</h3>
-            <p class="reason">{reasons}</p>
-        </li>
-    }
+    El::new("li")
+        .class("path blocked")
+        .attr("data-channel", &blocked.channel.id.0)
+        .child(El::new("h3").text(blocked.channel.name.get(lang)))
+        .child(El::new("p").class("reason").text(&reasons))
 }

@@ -5,18 +5,10 @@
 use leptos::prelude::*;
 
 use super::AppState;
-use crate::domain::catalog::{OperatorId, Payment, Plan, SimKind};
+use crate::domain::catalog::{Catalog, OperatorId, Payment, Plan, SimKind};
 use crate::domain::params::OperatorChoice;
 use crate::domain::{Lang, Query};
 use crate::i18n::{t, Key};
-
-fn sim_key(s: SimKind) -> Key {
-    match s {
-        SimKind::Physical => Key::SimPhysical,
-        SimKind::Esim => Key::SimEsim,
-        SimKind::TravelEsim => Key::SimTravelEsim,
-    }
-}
 
 /// The UI label of a payment method.
 pub fn pay_key(p: Payment) -> Key {
@@ -29,190 +21,184 @@ pub fn pay_key(p: Payment) -> Key {
     }
 }
 
-fn plan_key(p: Plan) -> Key {
-    match p {
-        Plan::Prepaid => Key::PlanPrepaid,
-        Plan::Postpaid => Key::PlanPostpaid,
-    }
+/// One question of the picker, answered with radio chips. One type for all
+/// questions keeps the wasm small (a generic component is compiled per type).
+#[derive(Clone, Copy, PartialEq)]
+enum Question {
+    Sim,
+    Op,
+    Pay,
+    Plan,
 }
 
-/// One radio chip: a real `<input type=radio>` inside its `<label>`.
-#[component]
-fn Chip(
-    /// The radio group's name, as in the URL (`sim`, `op`, `pay`, `plan`).
-    name: &'static str,
-    /// The value, as in the URL.
-    value: &'static str,
-    /// The visible label.
-    #[prop(into)]
-    label: Signal<String>,
-    /// Whether this chip is the chosen one.
-    #[prop(into)]
-    checked: Signal<bool>,
-    /// Called when the user picks this chip.
-    on_pick: impl Fn() + 'static,
-) -> impl IntoView {
-    view! {
-        <label class="chip">
-            <input type="radio" name=name value=value prop:checked=checked on:change=move |_| on_pick() />
-            <span>{label}</span>
-        </label>
-    }
-}
-
-/// A `<fieldset>` of chips, one per value.
-#[component]
-fn ChipGroup<T, L>(
+impl Question {
     /// The radio group's name, as in the URL.
-    name: &'static str,
-    /// The question.
-    #[prop(into)]
-    legend: Signal<&'static str>,
-    /// The values offered, in order.
-    values: Vec<T>,
-    /// A value as written in the URL.
-    as_str: fn(T) -> &'static str,
-    /// A value's visible label in a language.
-    label: L,
-    /// Reads the chosen value from the query.
-    read: fn(&Query) -> Option<T>,
-    /// Writes a picked value into the query.
-    write: fn(&mut Query, T),
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-    L: Fn(Lang, T) -> String + Copy + Send + Sync + 'static,
-{
+    fn name(self) -> &'static str {
+        match self {
+            Question::Sim => "sim",
+            Question::Op => "op",
+            Question::Pay => "pay",
+            Question::Plan => "plan",
+        }
+    }
+
+    fn legend(self, travel: bool) -> Key {
+        match self {
+            Question::Sim => Key::QSim,
+            Question::Op if travel => Key::QProvider,
+            Question::Op => Key::QOp,
+            Question::Pay => Key::QPay,
+            Question::Plan => Key::QPlan,
+        }
+    }
+
+    /// The values offered, as in the URL. Operators depend on whether the
+    /// SIM is a travel eSIM.
+    fn values(self, travel: bool) -> Vec<&'static str> {
+        match self {
+            Question::Sim => SimKind::ALL.map(SimKind::as_str).to_vec(),
+            Question::Op => OperatorId::ALL
+                .into_iter()
+                .filter(|o| o.is_travel_esim() == travel)
+                .map(OperatorId::as_str)
+                .chain([OperatorChoice::Unsure.as_str()])
+                .collect(),
+            Question::Pay => Payment::ALL.map(Payment::as_str).to_vec(),
+            Question::Plan => Plan::ALL.map(Plan::as_str).to_vec(),
+        }
+    }
+
+    /// The current answer, as in the URL.
+    fn current(self, q: &Query) -> Option<&'static str> {
+        match self {
+            Question::Sim => q.sim.map(SimKind::as_str),
+            Question::Op => q.op.map(OperatorChoice::as_str),
+            Question::Pay => q.pay.map(Payment::as_str),
+            Question::Plan => Some(q.plan.as_str()),
+        }
+    }
+
+    fn label(self, lang: Lang, catalog: &Catalog, value: &str) -> String {
+        let key = match (self, value) {
+            (Question::Sim, "physical") => Key::SimPhysical,
+            (Question::Sim, "esim") => Key::SimEsim,
+            (Question::Sim, _) => Key::SimTravelEsim,
+            (Question::Op, "unsure") => Key::OpUnsure,
+            (Question::Op, _) => {
+                return OperatorId::ALL
+                    .into_iter()
+                    .find(|o| o.as_str() == value)
+                    .and_then(|o| catalog.operator(o))
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default()
+            }
+            (Question::Pay, _) => match Payment::ALL.into_iter().find(|p| p.as_str() == value) {
+                Some(p) => pay_key(p),
+                None => return String::new(),
+            },
+            (Question::Plan, "postpaid") => Key::PlanPostpaid,
+            (Question::Plan, _) => Key::PlanPrepaid,
+        };
+        t(lang, key).to_owned()
+    }
+
+    /// Records a pick. Switching between travel and operator SIMs clears an
+    /// operator of the other kind.
+    fn pick(self, q: &mut Query, value: &str) {
+        q.set(self.name(), value);
+        if let (Some(sim), Some(OperatorChoice::Known(op))) = (q.sim, q.op) {
+            if op.is_travel_esim() != (sim == SimKind::TravelEsim) {
+                q.op = None;
+            }
+        }
+    }
+}
+
+/// A `<fieldset>` of radio chips for one question.
+#[component]
+fn ChipGroup(question: Question) -> impl IntoView {
     let state = AppState::get();
+    let name = question.name();
+    // Only the operator question changes with the SIM kind; the others must
+    // not re-render (a re-render would drop keyboard focus).
+    let travel = move || {
+        question == Question::Op && state.query.with(|q| q.sim == Some(SimKind::TravelEsim))
+    };
     view! {
         <fieldset class="group">
-            <legend>{legend}</legend>
+            <legend>{move || state.t(question.legend(travel()))}</legend>
             <div class="chips">
-                {values
-                    .into_iter()
-                    .map(|v| {
-                        view! {
-                            <Chip
-                                name
-                                value=as_str(v)
-                                label=Signal::derive(move || label(state.lang.get(), v))
-                                checked=Signal::derive(move || state.query.with(|q| read(q) == Some(v)))
-                                on_pick=move || state.query.update(|q| write(q, v))
-                            />
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    question
+                        .values(travel())
+                        .into_iter()
+                        .map(|value| {
+                            view! {
+                                <label class="chip">
+                                    <input
+                                        type="radio"
+                                        name=name
+                                        value=value
+                                        prop:checked=move || state.query.with(|q| question.current(q) == Some(value))
+                                        on:change=move |_| state.query.update(|q| question.pick(q, value))
+                                    />
+                                    <span>{move || question.label(state.lang.get(), state.catalog, value)}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
             </div>
         </fieldset>
     }
 }
 
-/// Operators to offer for the chosen SIM kind.
-fn operator_choices(sim: Option<SimKind>) -> Vec<OperatorChoice> {
-    let travel = sim == Some(SimKind::TravelEsim);
-    OperatorId::ALL
-        .into_iter()
-        .filter(|o| o.is_travel_esim() == travel)
-        .map(OperatorChoice::Known)
-        .chain([OperatorChoice::Unsure])
-        .collect()
+/// A checkbox for a yes/no context question (`online`, `inaz`).
+#[component]
+fn Toggle(name: &'static str, label: Key, read: fn(&Query) -> bool) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <label class="toggle">
+            <input
+                type="checkbox"
+                name=name
+                prop:checked=move || state.query.with(read)
+                on:change=move |ev| {
+                    let on = if event_target_checked(&ev) { "1" } else { "0" };
+                    state.query.update(|q| {
+                        q.set(name, on);
+                    })
+                }
+            />
+            <span>{move || state.t(label)}</span>
+        </label>
+    }
 }
 
 /// The whole picker.
 #[component]
 pub fn Picker() -> impl IntoView {
     let state = AppState::get();
-    let catalog = state.catalog;
-    let sim_is_travel =
-        Memo::new(move |_| state.query.with(|q| q.sim == Some(SimKind::TravelEsim)));
-
-    let op_label = move |lang: Lang, c: OperatorChoice| -> String {
-        match c {
-            OperatorChoice::Known(id) => catalog
-                .operator(id)
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
-            OperatorChoice::Unsure => t(lang, Key::OpUnsure).to_owned(),
-        }
+    let unsure = move || {
+        state
+            .query
+            .with(|q| q.op == Some(OperatorChoice::Unsure) && q.sim != Some(SimKind::TravelEsim))
     };
-
     view! {
         <section class="picker" aria-labelledby="picker-heading">
-            <h2 id="picker-heading">{move || state.t(Key::PickerHeading)}</h2>
-            <ChipGroup
-                name="sim"
-                legend=Signal::derive(move || state.t(Key::QSim))
-                values=SimKind::ALL.to_vec()
-                as_str=SimKind::as_str
-                label=|lang, s| t(lang, sim_key(s)).to_owned()
-                read=|q| q.sim
-                write=|q, s| {
-                    // Switching between travel and operator SIMs clears an operator of the other kind.
-                    if let Some(OperatorChoice::Known(op)) = q.op {
-                        if op.is_travel_esim() != (s == SimKind::TravelEsim) {
-                            q.op = None;
-                        }
-                    }
-                    q.sim = Some(s);
-                }
-            />
-            {move || {
-                let travel = sim_is_travel.get();
-                let legend = if travel { Key::QProvider } else { Key::QOp };
-                view! {
-                    <ChipGroup
-                        name="op"
-                        legend=Signal::derive(move || state.t(legend))
-                        values=operator_choices(if travel { Some(SimKind::TravelEsim) } else { None })
-                        as_str=OperatorChoice::as_str
-                        label=op_label
-                        read=|q| q.op
-                        write=|q, o| q.op = Some(o)
-                    />
-                }
-            }}
-            <Show when=move || state.query.with(|q| q.op == Some(OperatorChoice::Unsure) && q.sim != Some(SimKind::TravelEsim))>
+            <h2 id="picker-heading">{state.text(Key::PickerHeading)}</h2>
+            <ChipGroup question=Question::Sim />
+            <ChipGroup question=Question::Op />
+            <Show when=unsure>
                 <super::advice::PrefixHint />
             </Show>
-            <ChipGroup
-                name="pay"
-                legend=Signal::derive(move || state.t(Key::QPay))
-                values=Payment::ALL.to_vec()
-                as_str=Payment::as_str
-                label=|lang, p| t(lang, pay_key(p)).to_owned()
-                read=|q| q.pay
-                write=|q, p| q.pay = Some(p)
-            />
+            <ChipGroup question=Question::Pay />
             <fieldset class="group context">
-                <legend>{move || state.t(Key::QContext)}</legend>
-                <label class="toggle">
-                    <input
-                        type="checkbox"
-                        name="online"
-                        prop:checked=move || state.query.with(|q| q.online)
-                        on:change=move |ev| state.query.update(|q| q.online = event_target_checked(&ev))
-                    />
-                    <span>{move || state.t(Key::CtxOnline)}</span>
-                </label>
-                <label class="toggle">
-                    <input
-                        type="checkbox"
-                        name="inaz"
-                        prop:checked=move || state.query.with(|q| q.in_az)
-                        on:change=move |ev| state.query.update(|q| q.in_az = event_target_checked(&ev))
-                    />
-                    <span>{move || state.t(Key::CtxInaz)}</span>
-                </label>
+                <legend>{state.text(Key::QContext)}</legend>
+                <Toggle name="online" label=Key::CtxOnline read=|q| q.online />
+                <Toggle name="inaz" label=Key::CtxInaz read=|q| q.in_az />
             </fieldset>
-            <ChipGroup
-                name="plan"
-                legend=Signal::derive(move || state.t(Key::QPlan))
-                values=Plan::ALL.to_vec()
-                as_str=Plan::as_str
-                label=|lang, p| t(lang, plan_key(p)).to_owned()
-                read=|q| Some(q.plan)
-                write=|q, p| q.plan = p
-            />
+            <ChipGroup question=Question::Plan />
         </section>
     }
 }

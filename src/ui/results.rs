@@ -1,75 +1,107 @@
 //! The ranked paths, the "not for you now" list and the "no path" answer.
+//! Re-ranked and rebuilt (with the `dom` builder) whenever the query or the
+//! language changes.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::path_card::{BlockedCard, PathCard, SourceList};
+use super::dom::{replace_children, El};
+use super::path_card::{blocked_card, path_card, source_list};
 use super::AppState;
-use crate::domain::catalog::SimKind;
-use crate::domain::rank;
+use crate::domain::catalog::{Catalog, SimKind};
+use crate::domain::{rank, Lang, Query};
 use crate::i18n::{t, t_with, Key};
 
-/// The results section; re-ranks whenever the query changes.
+/// The results' content for a query.
+fn build(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
+    let rec = rank(catalog, q);
+    let mut out = Vec::new();
+    if q.sim.is_none() || q.op.is_none() || q.pay.is_none() {
+        out.push(El::new("p").class("hint").text(t(lang, Key::ResultsHint)));
+    }
+    if q.sim == Some(SimKind::Esim) {
+        if let Some(w) = catalog.warnings.iter().find(|w| w.id.0 == "operator_esim") {
+            out.push(
+                El::new("aside")
+                    .class("note-box")
+                    .child(El::new("strong").text(w.title.get(lang)))
+                    .text(" ")
+                    .text(w.text.get(lang))
+                    .child(source_list(lang, catalog, &w.sources)),
+            );
+        }
+    }
+    if rec.paths.is_empty() {
+        out.push(
+            El::new("div")
+                .class("no-path")
+                .attr("data-testid", "no-path")
+                .attr("role", "status")
+                .child(El::new("h3").text(t(lang, Key::NoPathHeading)))
+                .child(El::new("p").text(t(lang, Key::NoPathIntro)))
+                .child(El::new("ul").children(catalog.no_path.iter().map(|n| {
+                    El::new("li")
+                        .child(El::new("strong").text(n.title.get(lang)))
+                        .text(" ")
+                        .text(n.text.get(lang))
+                }))),
+        );
+    } else {
+        out.push(
+            El::new("ol")
+                .class("paths")
+                .attr("data-testid", "paths")
+                .attr("aria-labelledby", "results-heading")
+                .children(
+                    rec.paths
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| path_card(lang, catalog, p, i + 1)),
+                ),
+        );
+    }
+    if !rec.blocked.is_empty() {
+        let n = rec.blocked.len().to_string();
+        out.push(
+            El::new("section")
+                .class("blocked-section")
+                .attr("aria-labelledby", "blocked-heading")
+                .child(
+                    El::new("h2")
+                        .attr("id", "blocked-heading")
+                        .text(t(lang, Key::BlockedHeading)),
+                )
+                .child(
+                    El::new("details")
+                        .child(El::new("summary").text(&t_with(lang, Key::BlockedShow, "n", &n)))
+                        .child(
+                            El::new("ul")
+                                .class("paths")
+                                .attr("data-testid", "blocked")
+                                .attr("aria-labelledby", "blocked-heading")
+                                .children(rec.blocked.iter().map(|b| blocked_card(lang, b))),
+                        ),
+                ),
+        );
+    }
+    out
+}
+
+/// The results section.
 #[component]
 pub fn Results() -> impl IntoView {
     let state = AppState::get();
-    let catalog = state.catalog;
+    let container = NodeRef::<Div>::new();
+    Effect::new(move || {
+        let (lang, q) = (state.lang.get(), state.query.get());
+        if let Some(div) = container.get() {
+            replace_children(&div, build(lang, state.catalog, &q));
+        }
+    });
     view! {
         <section id="results" class="results" aria-labelledby="results-heading">
-            <h2 id="results-heading">{move || state.t(Key::ResultsHeading)}</h2>
-            {move || {
-                let lang = state.lang.get();
-                let q = state.query.get();
-                let rec = rank(catalog, &q);
-                let hint = (q.sim.is_none() || q.op.is_none() || q.pay.is_none())
-                    .then(|| view! { <p class="hint">{t(lang, Key::ResultsHint)}</p> });
-                let esim_note = (q.sim == Some(SimKind::Esim))
-                    .then(|| catalog.warnings.iter().find(|w| w.id.0 == "operator_esim"))
-                    .flatten()
-                    .map(|w| view! {
-                        <aside class="note-box">
-                            <strong>{w.title.get(lang).to_owned()}</strong>" "{w.text.get(lang).to_owned()}
-                            <SourceList lang ids=w.sources.clone() />
-                        </aside>
-                    });
-                let main = if rec.paths.is_empty() {
-                    view! {
-                        <div class="no-path" data-testid="no-path" role="status">
-                            <h3>{t(lang, Key::NoPathHeading)}</h3>
-                            <p>{t(lang, Key::NoPathIntro)}</p>
-                            <ul>
-                                {catalog.no_path.iter().map(|n| view! {
-                                    <li><strong>{n.title.get(lang).to_owned()}</strong>" "{n.text.get(lang).to_owned()}</li>
-                                }).collect_view()}
-                            </ul>
-                        </div>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <ol class="paths" data-testid="paths" aria-labelledby="results-heading">
-                            {rec.paths.iter().cloned().enumerate().map(|(i, path)| view! {
-                                <PathCard lang path rank=i + 1 />
-                            }).collect_view()}
-                        </ol>
-                    }
-                    .into_any()
-                };
-                let blocked = (!rec.blocked.is_empty()).then(|| {
-                    let n = rec.blocked.len();
-                    view! {
-                        <section class="blocked-section" aria-labelledby="blocked-heading">
-                            <h2 id="blocked-heading">{t(lang, Key::BlockedHeading)}</h2>
-                            <details>
-                                <summary>{t_with(lang, Key::BlockedShow, "n", &n.to_string())}</summary>
-                                <ul class="paths" data-testid="blocked" aria-labelledby="blocked-heading">
-                                    {rec.blocked.iter().cloned().map(|blocked| view! { <BlockedCard lang blocked /> }).collect_view()}
-                                </ul>
-                            </details>
-                        </section>
-                    }
-                });
-                view! { {hint} {esim_note} {main} {blocked} }
-            }}
+            <h2 id="results-heading">{state.text(Key::ResultsHeading)}</h2>
+            <div node_ref=container></div>
         </section>
     }
 }

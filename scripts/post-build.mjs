@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Trunk post_build hook (Trunk.toml [[hooks]] stage = "post_build"). Works in
+// TRUNK_STAGING_DIR, the finished output before Trunk moves it to dist/:
+//
+//  1. Moves Trunk's inline `<script type="module">` loader out of index.html into
+//     boot-<hash>.js and loads that instead (with an `integrity` hash), so the page runs
+//     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
+//     ("script-src 'self' 'wasm-unsafe-eval'").
+//  2. Lists every output file (recursively, except sw.js, hidden files, _headers and
+//     _redirects) as the service worker's precache list, as URLs relative to the worker
+//     ("./azsim-<hash>_bg.wasm"), plus "./".
+//  3. VERSION = the first 16 hex digits of a sha256 over the sorted file names and
+//     contents and over the worker template: any change to the output gives new bytes in
+//     sw.js, so browsers install it as an update; an unchanged build gives the same sw.js.
+//  4. Writes sw.js from the template public/sw.js with VERSION and the list.
+//
+// The functions are exported for the tests (e2e/pwa.spec.mjs builds a second version of
+// dist/ with writeServiceWorker). Usage outside Trunk:
+//   TRUNK_STAGING_DIR=dist node scripts/post-build.mjs   (on a fresh Trunk output only)
+
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const TEMPLATE = fileURLToPath(new URL('../public/sw.js', import.meta.url));
+const VERSION_SLOT = "'__AZSIM_VERSION__'";
+const PRECACHE_SLOT = '[/* __AZSIM_PRECACHE__ */]';
+const WORKER = 'sw.js';
+// Host configuration files that Netlify and Cloudflare Pages read and do not serve: a
+// precached URL that answers 404 would fail the worker's install.
+const NOT_SERVED = new Set(['_headers', '_redirects']);
+
+const sha256 = (data) => createHash('sha256').update(data).digest();
+
+/** Replaces the one occurrence of `slot` in `text`, or throws. */
+function fill(text, slot, value, what) {
+  const first = text.indexOf(slot);
+  if (first < 0 || text.indexOf(slot, first + slot.length) >= 0) {
+    throw new Error(`${what}: expected exactly one ${slot}`);
+  }
+  return text.slice(0, first) + value + text.slice(first + slot.length);
+}
+
+/**
+ * Step 1: moves the inline module script of `dir`/index.html into boot-<hash>.js.
+ * `publicUrl` prefixes the new src, like Trunk's own asset URLs (TRUNK_PUBLIC_URL).
+ * Returns the new file's name.
+ */
+export async function externalizeBoot(dir, { publicUrl = './' } = {}) {
+  const htmlPath = path.join(dir, 'index.html');
+  const html = await readFile(htmlPath, 'utf8');
+  // Trunk writes exactly `<script type="module">` for its loader (and, under `trunk
+  // serve`, a classic inline script for live reload, which is left alone).
+  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+  if (inline.length !== 1) {
+    throw new Error(`${htmlPath}: expected one inline <script type="module"> (Trunk's loader), found ${inline.length}`);
+  }
+  const [tag, code] = inline[0];
+  const body = code.trim() + '\n';
+  const name = `boot-${sha256(body).toString('hex').slice(0, 16)}.js`;
+  const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
+  const prefix = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  const external = `<script type="module" src="${prefix}${name}" integrity="${integrity}"></script>`;
+  await writeFile(path.join(dir, name), body);
+  await writeFile(htmlPath, html.replace(tag, () => external));
+  return name;
+}
+
+/**
+ * Every regular file under `dir` as sorted posix paths relative to it, leaving out
+ * hidden ones (a name starting with "."; Trunk stages in dist/.stage, for one).
+ */
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .filter((f) => !f.split('/').some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/**
+ * Steps 2 to 4: writes `dir`/sw.js from `template` (default public/sw.js).
+ * Returns { version, urls, files, bytes }: the precache URLs, the number of distinct
+ * files and their total size.
+ */
+export async function writeServiceWorker(dir, { template = TEMPLATE } = {}) {
+  const source = await readFile(template, 'utf8');
+  const files = (await listFiles(dir)).filter((f) => f !== WORKER && !NOT_SERVED.has(f));
+  if (!files.includes('index.html')) throw new Error(`${dir}: no index.html`);
+
+  const hash = createHash('sha256');
+  hash.update(`template\0${source.length}\0`).update(source);
+  let bytes = 0;
+  for (const file of files) {
+    const content = await readFile(path.join(dir, file));
+    bytes += content.length;
+    hash.update(`\0${file}\0${content.length}\0`).update(content);
+  }
+  const version = hash.digest('hex').slice(0, 16);
+
+  // "./" is the start_url and what a bare visit asks for; it holds index.html again.
+  const urls = ['./', ...files.map((f) => `./${f.split('/').map(encodeURIComponent).join('/')}`)];
+  let worker = fill(source, VERSION_SLOT, JSON.stringify(version), template);
+  worker = fill(worker, PRECACHE_SLOT, `[\n  ${urls.map((u) => JSON.stringify(u)).join(',\n  ')},\n]`, template);
+  await writeFile(path.join(dir, WORKER), worker);
+  return { version, urls, files: files.length, bytes };
+}
+
+async function main() {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)');
+  const boot = await externalizeBoot(dir, { publicUrl: process.env.TRUNK_PUBLIC_URL || './' });
+  const { version, urls, files, bytes } = await writeServiceWorker(dir);
+  console.log(
+    `post-build: ${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(`post-build: ${err.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,93 @@
+//! Embed mode (`?embed=1`): the frame tells its parent how tall its content
+//! is, so the loader (`embed.js`) can size the iframe. Also applies the
+//! display settings from the URL (theme, accent) to `<html>`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::params::{AppParams, Theme};
+
+/// The message type `embed.js` listens for.
+pub const HEIGHT_MESSAGE: &str = "azsim:height";
+
+/// Sets `class="embed"`, `data-theme` and the accent colour on `<html>`.
+pub fn apply_display(params: &AppParams) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    if params.embed {
+        let _ = root.class_list().add_1("embed");
+    }
+    match params.theme {
+        Theme::Light | Theme::Dark => {
+            let _ = root.set_attribute("data-theme", params.theme.as_str());
+        }
+        Theme::Auto => {}
+    }
+    if let (Some(accent), Some(html)) = (&params.accent, root.dyn_ref::<web_sys::HtmlElement>()) {
+        // The accent is validated as a hex colour, so it is safe in a style.
+        let style = html.style();
+        let _ = style.set_property("--accent", accent.as_str());
+        let _ = style.set_property("--accent-ink", accent.ink());
+    }
+}
+
+fn content_height() -> Option<i32> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    Some(root.get_bounding_client_rect().height().ceil() as i32)
+}
+
+fn post_height(height: i32) {
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    // The height is not secret; the loader checks origin and source.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// In embed mode, posts the content height to the parent whenever it
+/// changes: a ResizeObserver on `<html>`, at most once per animation frame.
+pub fn watch_height() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let last = Rc::new(Cell::new(-1));
+    let scheduled = Rc::new(Cell::new(false));
+    let send = Closure::<dyn FnMut()>::new({
+        let (last, scheduled) = (last.clone(), scheduled.clone());
+        move || {
+            scheduled.set(false);
+            if let Some(h) = content_height() {
+                if h != last.get() {
+                    last.set(h);
+                    post_height(h);
+                }
+            }
+        }
+    });
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        if scheduled.replace(true) {
+            return;
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(send.as_ref().unchecked_ref());
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    // The observer lives as long as the page.
+    on_resize.forget();
+}

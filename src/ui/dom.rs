@@ -1,0 +1,79 @@
+//! A tiny, non-generic DOM builder for the large read-only parts of the page
+//! (results, advice). Leptos' typed views monomorphize per element tree, which
+//! cost about 60 KB of brotli'd wasm for these sections; built here with plain
+//! web-sys calls they cost a few KB. Text is only ever set as text nodes, so
+//! nothing a catalog or a URL holds can become markup.
+
+use web_sys::{Document, Element};
+
+/// An element under construction.
+pub struct El(Element);
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+impl El {
+    /// A new, detached element.
+    pub fn new(tag: &str) -> El {
+        match document().and_then(|d| d.create_element(tag).ok()) {
+            Some(el) => El(el),
+            None => no_document(),
+        }
+    }
+
+    /// Sets an attribute.
+    pub fn attr(self, name: &str, value: &str) -> El {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Sets the `class` attribute.
+    pub fn class(self, class: &str) -> El {
+        self.attr("class", class)
+    }
+
+    /// Appends a text node.
+    pub fn text(self, text: &str) -> El {
+        if let Some(d) = document() {
+            let _ = self.0.append_child(&d.create_text_node(text));
+        }
+        self
+    }
+
+    /// Appends a child element.
+    pub fn child(self, child: El) -> El {
+        let _ = self.0.append_child(&child.0);
+        self
+    }
+
+    /// Appends a child element if there is one.
+    pub fn maybe(self, child: Option<El>) -> El {
+        match child {
+            Some(c) => self.child(c),
+            None => self,
+        }
+    }
+
+    /// Appends every child.
+    pub fn children(mut self, children: impl IntoIterator<Item = El>) -> El {
+        for c in children {
+            self = self.child(c);
+        }
+        self
+    }
+}
+
+/// A document always exists where this code runs (a window's page); should
+/// it not, this throws a JavaScript error rather than panicking.
+fn no_document() -> ! {
+    wasm_bindgen::throw_str("AzSIM: no document to build elements in")
+}
+
+/// Replaces the children of `parent` with `children`.
+pub fn replace_children(parent: &Element, children: impl IntoIterator<Item = El>) {
+    parent.set_text_content(None);
+    for c in children {
+        let _ = parent.append_child(&c.0);
+    }
+}
