@@ -14,6 +14,9 @@ use std::{env, fs, path::Path};
 #[path = "src/domain/catalog.rs"]
 mod catalog;
 #[allow(dead_code)]
+#[path = "src/domain/date.rs"]
+mod date;
+#[allow(dead_code)]
 #[path = "src/domain/lang.rs"]
 mod lang;
 
@@ -44,6 +47,7 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-changed=src/domain/catalog.rs");
+    println!("cargo:rerun-if-changed=src/domain/date.rs");
     println!("cargo:rerun-if-changed=src/domain/lang.rs");
 
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");

@@ -9,15 +9,40 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-// Headers sent on every response. Add the Content-Security-Policy here.
+// The app's Content-Security-Policy: only its own files, wasm compiled from them,
+// no inline script or style, no other origin. `frame-ancestors *` lets any site
+// embed the app (see README, "Embed AzSIM on your site"); public/_headers and
+// docs/nginx.conf carry the same headers for real hosting.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  'frame-ancestors *',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+// Headers sent on every response (the CSP also governs service workers, whose
+// policy comes from their own script's response). Access-Control-Allow-Origin: a
+// host that sandboxes the widget's frame without allow-same-origin gives it an
+// opaque origin, so the app's module scripts and wasm are cross-origin (CORS)
+// requests there; every file here is public and no request carries credentials.
 const HEADERS = {
+  'Content-Security-Policy': CSP,
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  'Access-Control-Allow-Origin': '*',
 };
 
 // Extra headers by file name (matched against the basename) or extension.
 const NO_CACHE = { 'Cache-Control': 'no-cache' };
-const HEADERS_BY_NAME = { 'sw.js': NO_CACHE };
+const HEADERS_BY_NAME = { 'sw.js': NO_CACHE, 'embed.js': NO_CACHE };
 const HEADERS_BY_EXT = { '.html': NO_CACHE };
 
 const MIME = {

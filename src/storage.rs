@@ -1,64 +1,119 @@
 //! The only code that touches `localStorage`. One versioned key holds the
-//! app's document; storage that throws (sandboxed frame, blocked storage,
-//! private mode) is treated as absent, never as a panic.
+//! [`Document`]; what it means (versions, migration, backups) is decided in
+//! `domain::document`. Storage that throws (sandboxed frame, blocked
+//! storage, private mode) or is full never panics: the app keeps working in
+//! memory and says so. A document that cannot be read is copied to a backup
+//! key before anything is written.
 
-use gloo_storage::errors::StorageError;
-use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::document::{DecodeError, Document};
 
 /// The storage key of the app's document.
 pub const KEY: &str = "azsim.v1";
+/// Prefix of the keys that keep unreadable documents.
+pub const DAMAGED_PREFIX: &str = "azsim.v1.damaged.";
 
-/// Saved preferences.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Prefs {
-    /// The language the user chose in the switcher (`zh`, `en`, `az`, `ru`).
-    pub lang: Option<String>,
+/// Why storage is not doing its job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// `localStorage` cannot be used at all: changes live in memory only.
+    Blocked,
+    /// The stored document could not be read; it was kept under this key.
+    Damaged { backup_key: String },
+    /// The stored document is from a newer AzSIM; it is left untouched and
+    /// changes live in memory only.
+    TooNew,
+    /// The last save failed (storage full): changes live in memory only.
+    Full,
 }
 
-/// The stored document, versioned for migrations.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Document {
-    pub version: u32,
-    pub prefs: Prefs,
+/// The outcome of loading.
+pub struct Loaded {
+    pub doc: Document,
+    /// False when changes cannot be saved (blocked, too new).
+    pub persistent: bool,
+    pub problem: Option<Problem>,
 }
 
-impl Default for Document {
-    fn default() -> Self {
-        Document {
-            version: 1,
-            prefs: Prefs::default(),
+/// `localStorage`, if the browser lets this page use it. Reading the
+/// property itself can throw, hence the probe.
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Loads the document. Never fails: problems come back as [`Problem`].
+pub fn load() -> Loaded {
+    let fresh = |persistent, problem| Loaded {
+        doc: Document::default(),
+        persistent,
+        problem,
+    };
+    let Some(ls) = local() else {
+        return fresh(false, Some(Problem::Blocked));
+    };
+    let raw = match ls.get_item(KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return fresh(true, None),
+        Err(_) => return fresh(false, Some(Problem::Blocked)),
+    };
+    match Document::decode(&raw) {
+        Ok(doc) => Loaded {
+            doc,
+            persistent: true,
+            problem: None,
+        },
+        Err(DecodeError::TooNew(_)) => fresh(false, Some(Problem::TooNew)),
+        Err(_) => {
+            let backup_key = format!("{DAMAGED_PREFIX}{}", js_sys::Date::now() as u64);
+            // Keep the unreadable text before anything overwrites it; if even
+            // that fails, do not write at all.
+            let kept = ls.set_item(&backup_key, &raw).is_ok();
+            fresh(kept, Some(Problem::Damaged { backup_key }))
         }
     }
 }
 
-/// True when `localStorage` can be reached. gloo-storage panics when the
-/// accessor throws, so this probes through web-sys first.
-pub fn available() -> bool {
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+/// Saves the document.
+pub fn save(doc: &Document) -> Result<(), Problem> {
+    let ls = local().ok_or(Problem::Blocked)?;
+    ls.set_item(KEY, &doc.encode()).map_err(|e| {
+        let quota = e
+            .dyn_ref::<web_sys::DomException>()
+            .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22);
+        if quota {
+            Problem::Full
+        } else {
+            Problem::Blocked
+        }
+    })
 }
 
-/// Loads the document; absent, unreadable or blocked storage gives the default.
-pub fn load() -> Document {
-    if !available() {
-        return Document::default();
-    }
-    LocalStorage::get(KEY).unwrap_or_default()
+/// The text kept under a backup key, for download.
+pub fn read_kept(key: &str) -> Option<String> {
+    local()?.get_item(key).ok().flatten()
 }
 
-/// Saves the chosen language. Returns false when storage is blocked or full,
-/// or when the stored document cannot be read (it is then left untouched).
-pub fn save_lang(code: &str) -> bool {
-    if !available() {
-        return false;
-    }
-    let mut doc = match LocalStorage::get::<Document>(KEY) {
-        Ok(doc) => doc,
-        Err(StorageError::KeyNotFound(_)) => Document::default(),
-        Err(_) => return false,
+/// Calls `f` with the new document when another tab changes it (the
+/// `storage` event). A change this tab cannot read is ignored here; it is
+/// handled on the next load.
+pub fn on_external_change(f: impl Fn(Document) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
     };
-    doc.prefs.lang = Some(code.to_owned());
-    LocalStorage::set(KEY, &doc).is_ok()
+    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() != Some(KEY) {
+            return;
+        }
+        let doc = match e.new_value() {
+            Some(raw) => Document::decode(&raw).ok(),
+            None => Some(Document::default()),
+        };
+        if let Some(doc) = doc {
+            f(doc);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
+    closure.forget();
 }

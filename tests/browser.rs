@@ -2,7 +2,10 @@
 //! `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
-use azsim::storage::{self, Document, KEY};
+use azsim::domain::date::LocalDateTime;
+use azsim::domain::document::Document;
+use azsim::domain::reminders::{Reminder, ReminderId, Repeat};
+use azsim::storage::{self, Problem, DAMAGED_PREFIX, KEY};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -13,27 +16,120 @@ fn local_storage() -> web_sys::Storage {
         .expect("localStorage in the test browser")
 }
 
-#[wasm_bindgen_test]
-fn language_choice_round_trips_through_local_storage() {
-    let ls = local_storage();
-    ls.clear().expect("clear");
-    assert!(storage::available());
-    assert_eq!(storage::load(), Document::default());
-    assert!(storage::save_lang("az"));
-    assert_eq!(storage::load().prefs.lang.as_deref(), Some("az"));
-    let raw = ls.get_item(KEY).expect("read").expect("written");
-    assert!(raw.contains("\"version\":1"), "{raw}");
+fn sample() -> Document {
+    let reminder = Reminder {
+        id: ReminderId("r1".into()),
+        label: "Renew Nar data 续费".into(),
+        due: LocalDateTime::parse("2026-12-01T09:00").expect("date"),
+        operator: None,
+        channel: None,
+        note: String::new(),
+        repeat: Repeat::Monthly,
+        warn_days: 2,
+    };
+    Document {
+        reminders: vec![reminder],
+        ..Document::default()
+    }
 }
 
 #[wasm_bindgen_test]
-fn unreadable_document_is_never_overwritten() {
+fn document_round_trips_through_local_storage() {
     let ls = local_storage();
+    ls.clear().expect("clear");
+    let empty = storage::load();
+    assert!(empty.persistent && empty.problem.is_none());
+    assert_eq!(empty.doc, Document::default());
+    storage::save(&sample()).expect("saved");
+    let loaded = storage::load();
+    assert_eq!(loaded.doc, sample());
+    assert!(loaded.problem.is_none());
+}
+
+#[wasm_bindgen_test]
+fn corrupt_document_is_kept_in_a_backup_key() {
+    let ls = local_storage();
+    ls.clear().expect("clear");
     ls.set_item(KEY, "{not json").expect("write");
-    assert_eq!(storage::load(), Document::default());
-    assert!(!storage::save_lang("ru"), "must refuse to overwrite");
+    let loaded = storage::load();
+    let Some(Problem::Damaged { backup_key }) = loaded.problem else {
+        panic!("expected a damaged-data problem");
+    };
+    assert!(backup_key.starts_with(DAMAGED_PREFIX));
+    assert_eq!(
+        storage::read_kept(&backup_key).as_deref(),
+        Some("{not json")
+    );
+    // The original stays until something is saved; the copy stays after.
     assert_eq!(
         ls.get_item(KEY).expect("read").as_deref(),
         Some("{not json")
     );
+    storage::save(&sample()).expect("saved");
+    assert_eq!(
+        storage::read_kept(&backup_key).as_deref(),
+        Some("{not json")
+    );
     ls.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn older_version_migrates_and_newer_is_left_alone() {
+    let ls = local_storage();
+    ls.clear().expect("clear");
+    ls.set_item(KEY, r#"{"lang":"az"}"#).expect("write v0");
+    let loaded = storage::load();
+    assert_eq!(loaded.doc.prefs.lang.as_deref(), Some("az"));
+    assert!(loaded.persistent);
+    ls.set_item(KEY, r#"{"version":99,"reminders":[]}"#)
+        .expect("write future");
+    let loaded = storage::load();
+    assert_eq!(loaded.problem, Some(Problem::TooNew));
+    assert!(
+        !loaded.persistent,
+        "a newer document must not be overwritten"
+    );
+    ls.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_degrades_without_panicking() {
+    // Make every localStorage call throw, as in a sandboxed frame.
+    let window = web_sys::window().expect("window");
+    let proto = js_sys::Reflect::get(&window, &"Storage".into())
+        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+        .expect("Storage.prototype");
+    let thrower =
+        js_sys::Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
+    let names = ["getItem", "setItem"];
+    let saved: Vec<_> = names
+        .iter()
+        .map(|n| js_sys::Reflect::get(&proto, &(*n).into()).expect("method"))
+        .collect();
+    for n in names {
+        js_sys::Reflect::set(&proto, &n.into(), &thrower).expect("patch");
+    }
+    let loaded = storage::load();
+    let save = storage::save(&sample());
+    for (n, f) in names.iter().zip(saved) {
+        js_sys::Reflect::set(&proto, &(*n).into(), &f).expect("restore");
+    }
+    assert_eq!(loaded.problem, Some(Problem::Blocked));
+    assert!(!loaded.persistent);
+    assert_eq!(save, Err(Problem::Blocked));
+}
+
+#[wasm_bindgen_test]
+fn full_storage_is_reported_as_full() {
+    let window = web_sys::window().expect("window");
+    let proto = js_sys::Reflect::get(&window, &"Storage".into())
+        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+        .expect("Storage.prototype");
+    let original = js_sys::Reflect::get(&proto, &"setItem".into()).expect("setItem");
+    let full =
+        js_sys::Function::new_no_args("throw new DOMException('full', 'QuotaExceededError')");
+    js_sys::Reflect::set(&proto, &"setItem".into(), &full).expect("patch");
+    let save = storage::save(&sample());
+    js_sys::Reflect::set(&proto, &"setItem".into(), &original).expect("restore");
+    assert_eq!(save, Err(Problem::Full));
 }

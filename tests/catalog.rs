@@ -28,7 +28,7 @@ fn errors_after(file: &str, edit: impl FnOnce(&mut Value)) -> Vec<CatalogError> 
     let mut value: Value = serde_json::from_str(&slot.1).expect("shipped file is JSON");
     edit(&mut value);
     slot.1 = value.to_string();
-    let files: [(&str, &str); 4] =
+    let files: [(&str, &str); 5] =
         std::array::from_fn(|i| (texts[i].0.as_str(), texts[i].1.as_str()));
     match Catalog::from_files(&files) {
         Ok(_) => panic!("the broken catalog was accepted"),
@@ -82,6 +82,15 @@ fn built_in_catalog_is_the_json_catalog() {
     assert_eq!(built_in.checked, from_json.checked);
     assert_eq!(built_in.channels[0].steps, from_json.channels[0].steps);
     assert_eq!(built_in.sources.len(), from_json.sources.len());
+}
+
+#[test]
+fn damaged_built_in_bytes_are_an_error_not_a_panic() {
+    let bytes = azsim::domain::builtin::CATALOG_BYTES;
+    assert!(shipped().validate().is_ok());
+    let errors = Catalog::decode(&bytes[..bytes.len() / 2]).expect_err("truncated");
+    assert_one(&errors, "built-in catalog");
+    assert!(Catalog::decode(&[]).is_err());
 }
 
 #[test]
@@ -213,6 +222,7 @@ fn non_https_source_and_broken_json_are_rejected() {
         EMBEDDED_FILES[1],
         ("data/channels.json", "[{"),
         EMBEDDED_FILES[3],
+        EMBEDDED_FILES[4],
     ];
     let errors = Catalog::from_files(&files).expect_err("truncated file");
     assert_one(&errors, "data/channels.json: file: EOF while parsing");

@@ -12,23 +12,26 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::date::Date;
 use super::lang::Text;
 
 /// The catalog's files, in the order [`Catalog::from_files`] takes them.
-pub const FILES: [&str; 4] = [
+pub const FILES: [&str; 5] = [
     "data/sources.json",
     "data/operators.json",
     "data/channels.json",
     "data/notes.json",
+    "data/validity.json",
 ];
 
 /// The catalog files as (path, contents). `build.rs` validates them and
 /// compiles them into the app in a compact binary form (see `builtin`).
-pub const EMBEDDED_FILES: [(&str, &str); 4] = [
+pub const EMBEDDED_FILES: [(&str, &str); 5] = [
     (FILES[0], include_str!("../../data/sources.json")),
     (FILES[1], include_str!("../../data/operators.json")),
     (FILES[2], include_str!("../../data/channels.json")),
     (FILES[3], include_str!("../../data/notes.json")),
+    (FILES[4], include_str!("../../data/validity.json")),
 ];
 
 /// The kind of SIM the user has. URL values: `physical`, `esim`, `travel_esim`.
@@ -353,6 +356,93 @@ pub struct Note {
     pub confidence: Confidence,
 }
 
+/// Which top-ups a validity rule speaks of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TopUpKind {
+    /// Scratch (payment) cards of fixed values.
+    Card,
+    /// Payments of any amount: kiosk, app, website, bank.
+    Electronic,
+    Both,
+}
+
+/// Which amounts the source gives a band's period for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BandCovers {
+    /// Only exactly `min_qepik` (a card value); any other amount that falls
+    /// in this band is an extrapolation.
+    Exact,
+    /// Every amount from `min_qepik` up to one qəpik below the next band.
+    Range,
+    /// `min_qepik` and every amount above it (last band only).
+    AndAbove,
+}
+
+/// One row of a validity table: from `min_qepik` on, a top-up keeps the line
+/// active for `days`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidityBand {
+    /// The smallest amount of the band, in qəpik (1 AZN = 100 qəpik).
+    pub min_qepik: u32,
+    /// Calendar days the line stays active.
+    pub days: u32,
+    pub covers: BandCovers,
+}
+
+/// How long a prepaid top-up keeps a line active, as one operator's rule from
+/// one date on (`data/validity.json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidityRule {
+    pub id: String,
+    pub operator: OperatorId,
+    /// The first day the rule applies.
+    pub effective: Date,
+    /// The last day the rule applies, once it is known to have ended;
+    /// `None` while in force. A later `effective` replaces it either way.
+    #[serde(default)]
+    pub until: Option<Date>,
+    pub kind: TopUpKind,
+    /// Bands by strictly increasing `min_qepik`.
+    pub bands: Vec<ValidityBand>,
+    /// Extra days after the period in which a new top-up still keeps the
+    /// number and its unused balance, when the source gives them.
+    #[serde(default)]
+    pub window_days: Option<u32>,
+    pub sources: Vec<SourceId>,
+    pub confidence: Confidence,
+    /// What the rule is, where sources disagree or are thin, what it replaced.
+    pub note: Text,
+}
+
+/// A validity fact that is not a band (Azercell's 19 June 2025 tariff-fee
+/// rule), shown with every answer for its operator from `effective` on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidityNote {
+    pub id: String,
+    pub operator: OperatorId,
+    pub effective: Date,
+    #[serde(default)]
+    pub until: Option<Date>,
+    pub sources: Vec<SourceId>,
+    pub confidence: Confidence,
+    pub text: Text,
+}
+
+/// What to tell a user of `operator` when no validity rule applies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidityUnknown {
+    pub operator: OperatorId,
+    pub text: Text,
+    #[serde(default)]
+    pub sources: Vec<SourceId>,
+}
+
 /// The catalog. [`Catalog::from_files`] and [`Catalog::embedded`] return it
 /// only once [`Catalog::validate`] found nothing wrong.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -373,6 +463,12 @@ pub struct Catalog {
     pub no_path: Vec<Note>,
     /// The caveat shown with the number-prefix hint.
     pub prefix_caveat: Text,
+    /// How long a top-up keeps a line active, by operator and date.
+    pub validity: Vec<ValidityRule>,
+    /// Validity facts shown with the answer, not bands.
+    pub validity_notes: Vec<ValidityNote>,
+    /// One text per network operator for when no rule applies.
+    pub validity_unknown: Vec<ValidityUnknown>,
 }
 
 /// One problem found in the catalog, naming the file and the entry.
@@ -406,6 +502,15 @@ struct NotesFile {
     traveller: Vec<Value>,
     no_path: Vec<Value>,
     prefix_caveat: Value,
+}
+
+/// The layout of `data/validity.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValidityFile {
+    rules: Vec<Value>,
+    notes: Vec<Value>,
+    no_rule: Vec<Value>,
 }
 
 /// Collects errors while the catalog is read.
@@ -488,6 +593,145 @@ impl Checker {
             self.text(file, entry, &format!("code \"{}\"", code.dial), &code.what);
             self.source_refs(file, entry, known, std::slice::from_ref(&code.source));
         }
+    }
+
+    /// Checks `data/validity.json`: rules for network operators only, bands
+    /// in order with real periods, dates in order, sourced and translated.
+    fn validity(
+        &mut self,
+        file: &str,
+        known: &HashSet<&str>,
+        rules: &[ValidityRule],
+        notes: &[ValidityNote],
+        unknown: &[ValidityUnknown],
+    ) {
+        let mut ids = HashSet::new();
+        let mut starts = HashSet::new();
+        for rule in rules {
+            let entry = format!("rule \"{}\"", rule.id);
+            if !ids.insert(rule.id.as_str()) {
+                self.error(file, &entry, "duplicate id");
+            }
+            self.operator_dates(file, &entry, rule.operator, rule.effective, rule.until);
+            if !starts.insert((rule.operator, rule.effective)) {
+                self.error(
+                    file,
+                    &entry,
+                    "another rule of this operator starts the same day",
+                );
+            }
+            if rule.bands.is_empty() {
+                self.error(file, &entry, "no bands");
+            }
+            for (i, band) in rule.bands.iter().enumerate() {
+                let last = i + 1 == rule.bands.len();
+                if band.days == 0 {
+                    self.error(
+                        file,
+                        &entry,
+                        format!("bands[{i}]: days must be more than 0"),
+                    );
+                }
+                if band.min_qepik == 0 {
+                    self.error(
+                        file,
+                        &entry,
+                        format!("bands[{i}]: min_qepik must be more than 0"),
+                    );
+                }
+                if i > 0 && band.min_qepik <= rule.bands[i - 1].min_qepik {
+                    self.error(
+                        file,
+                        &entry,
+                        format!("bands[{i}]: min_qepik must be more than the band before"),
+                    );
+                }
+                match band.covers {
+                    BandCovers::Range if last => self.error(
+                        file,
+                        &entry,
+                        format!(
+                            "bands[{i}]: the last band cannot be a range (use exact or and_above)"
+                        ),
+                    ),
+                    BandCovers::AndAbove if !last => self.error(
+                        file,
+                        &entry,
+                        format!("bands[{i}]: only the last band can be and_above"),
+                    ),
+                    _ => {}
+                }
+            }
+            if rule.window_days == Some(0) {
+                self.error(file, &entry, "window_days must be more than 0 or left out");
+            }
+            self.sourced(file, &entry, known, &rule.sources);
+            self.text(file, &entry, "note", &rule.note);
+        }
+        for note in notes {
+            let entry = format!("note \"{}\"", note.id);
+            if !ids.insert(note.id.as_str()) {
+                self.error(file, &entry, "duplicate id");
+            }
+            self.operator_dates(file, &entry, note.operator, note.effective, note.until);
+            self.sourced(file, &entry, known, &note.sources);
+            self.text(file, &entry, "text", &note.text);
+        }
+        let mut covered = HashSet::new();
+        for u in unknown {
+            let entry = format!("no_rule \"{}\"", u.operator.as_str());
+            if u.operator.is_travel_esim() {
+                self.error(
+                    file,
+                    &entry,
+                    "only Azercell, Bakcell and Nar have validity rules",
+                );
+            }
+            if !covered.insert(u.operator) {
+                self.error(file, &entry, "duplicate operator");
+            }
+            self.text(file, &entry, "text", &u.text);
+            self.source_refs(file, &entry, known, &u.sources);
+        }
+        for op in OperatorId::ALL
+            .into_iter()
+            .filter(|op| !op.is_travel_esim())
+        {
+            if !covered.contains(&op) {
+                self.error(
+                    file,
+                    "no_rule",
+                    format!("operator \"{}\" has no no_rule text", op.as_str()),
+                );
+            }
+        }
+    }
+
+    fn operator_dates(
+        &mut self,
+        file: &str,
+        entry: &str,
+        operator: OperatorId,
+        effective: Date,
+        until: Option<Date>,
+    ) {
+        if operator.is_travel_esim() {
+            self.error(
+                file,
+                entry,
+                "only Azercell, Bakcell and Nar have validity rules",
+            );
+        }
+        if until.is_some_and(|u| u < effective) {
+            self.error(file, entry, "until is before effective");
+        }
+    }
+
+    fn sourced(&mut self, file: &str, entry: &str, known: &HashSet<&str>, refs: &[SourceId]) {
+        if refs.is_empty() {
+            self.error(file, entry, "no source");
+        }
+        self.source_refs(file, entry, known, refs);
     }
 
     fn notes(&mut self, file: &str, section: &str, known: &HashSet<&str>, notes: &[Note]) {
@@ -599,8 +843,8 @@ impl Catalog {
     /// Parses catalog files given as (path, contents), in the order of
     /// [`FILES`], then validates them. Returns every problem found, not just
     /// the first, each naming its file and entry.
-    pub fn from_files(files: &[(&str, &str); 4]) -> Result<Catalog, Vec<CatalogError>> {
-        let [(sources_path, sources_text), (ops_path, ops_text), (ch_path, ch_text), (notes_path, notes_text)] =
+    pub fn from_files(files: &[(&str, &str); 5]) -> Result<Catalog, Vec<CatalogError>> {
+        let [(sources_path, sources_text), (ops_path, ops_text), (ch_path, ch_text), (notes_path, notes_text), (validity_path, validity_text)] =
             *files;
         let mut c = Checker { errors: Vec::new() };
 
@@ -611,6 +855,7 @@ impl Catalog {
         let ops_file = c.file::<OperatorsFile>(ops_path, ops_text);
         let channel_values = c.file::<Vec<Value>>(ch_path, ch_text);
         let notes_file = c.file::<NotesFile>(notes_path, notes_text);
+        let validity_file = c.file::<ValidityFile>(validity_path, validity_text);
 
         let (operators, closed_operators) = match ops_file {
             Some(f) => (
@@ -641,6 +886,14 @@ impl Catalog {
             }
             None => Default::default(),
         };
+        let (validity, validity_notes, validity_unknown) = match validity_file {
+            Some(f) => (
+                c.entries(validity_path, "rules", f.rules),
+                c.entries(validity_path, "notes", f.notes),
+                c.entries(validity_path, "no_rule", f.no_rule),
+            ),
+            None => Default::default(),
+        };
         if !c.errors.is_empty() {
             return Err(c.errors);
         }
@@ -660,6 +913,9 @@ impl Catalog {
             traveller,
             no_path,
             prefix_caveat,
+            validity,
+            validity_notes,
+            validity_unknown,
         };
         catalog.validate()?;
         Ok(catalog)
@@ -669,7 +925,7 @@ impl Catalog {
     /// every text in every language, a source for every channel, code syntax,
     /// dates, and channels whose attributes contradict each other.
     pub fn validate(&self) -> Result<(), Vec<CatalogError>> {
-        let [sources_path, ops_path, ch_path, notes_path] = FILES;
+        let [sources_path, ops_path, ch_path, notes_path, validity_path] = FILES;
         let mut c = Checker { errors: Vec::new() };
         let Catalog {
             sources,
@@ -681,6 +937,9 @@ impl Catalog {
             traveller,
             no_path,
             prefix_caveat,
+            validity,
+            validity_notes,
+            validity_unknown,
             ..
         } = self;
         // Sources: unique ids, https addresses, real dates.
@@ -810,6 +1069,14 @@ impl Catalog {
                 );
             }
         }
+
+        c.validity(
+            validity_path,
+            &source_ids,
+            validity,
+            validity_notes,
+            validity_unknown,
+        );
 
         if c.errors.is_empty() {
             Ok(())

@@ -2,11 +2,17 @@
 //! engine and the picker's URL vocabulary. Nothing here knows about the
 //! browser, so all of it is tested natively with `cargo test`.
 
-mod builtin;
+pub mod builtin;
 pub mod catalog;
+pub mod date;
+pub mod document;
+pub mod ics;
 pub mod lang;
 pub mod params;
+pub mod planner;
 pub mod recommend;
+pub mod reminders;
+pub mod validity;
 
 pub use catalog::{Catalog, CatalogError};
 pub use lang::{Lang, Text};

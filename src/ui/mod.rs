@@ -2,18 +2,21 @@
 //! thin: decisions live in `domain`.
 
 mod advice;
+mod clock;
 mod dom;
+mod files;
 mod path_card;
 mod picker;
+mod reminders;
 mod results;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::domain::{AppParams, Catalog, CatalogError, Lang, Query};
+use crate::embed;
 use crate::i18n::{t, Key};
 use crate::pwa::{self, PwaState};
-use crate::{embed, storage};
 
 /// The app's shared state, provided once as context.
 #[derive(Clone, Copy)]
@@ -23,6 +26,8 @@ pub struct AppState {
     pub query: RwSignal<Query>,
     /// Display settings from the URL (language chosen there, embed, theme).
     pub params: RwSignal<AppParams>,
+    /// Stored reminders and preferences.
+    pub reminders: reminders::ReminderState,
 }
 
 impl AppState {
@@ -98,7 +103,8 @@ fn sync_page(state: AppState) {
 #[component]
 pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoView {
     let params = AppParams::parse(&current_search());
-    let saved = storage::load().prefs.lang;
+    let stored = reminders::ReminderState::load();
+    let saved = stored.doc.with_untracked(|d| d.prefs.lang.clone());
     let languages = browser_languages();
     let lang = Lang::detect(
         params.lang,
@@ -121,34 +127,41 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
         lang: RwSignal::new(lang),
         query: RwSignal::new(params.query),
         params: RwSignal::new(params),
+        reminders: stored,
     };
     provide_context(state);
     sync_page(state);
 
-    view! {
+    // One landmark for the whole app; in a frame none, so that widgets do not
+    // repeat the host page's landmarks (axe: landmark-unique).
+    let content = view! {
         <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
-        <header class="top">
+        <div class="top">
             <div>
                 <h1>{state.text(Key::AppTitle)}</h1>
                 <p class="tagline">{state.text(Key::Tagline)}</p>
             </div>
             <LanguageSwitcher />
-        </header>
+        </div>
         <StatusBar pwa embedded />
-        <main>
-            <picker::Picker />
-            <results::Results />
-            <advice::Advice />
-        </main>
-        <footer>
+        <reminders::DueBanner />
+        <picker::Picker />
+        <results::Results />
+        <reminders::RemindersSection />
+        <advice::Advice />
+        <div class="foot">
             <p data-testid="checked">
                 {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog.checked)}
             </p>
             <p>{state.text(Key::Privacy)}</p>
             {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
-        </footer>
+        </div>
+    };
+    if embedded {
+        view! { <div class="app">{content}</div> }.into_any()
+    } else {
+        view! { <main class="app">{content}</main> }.into_any()
     }
-    .into_any()
 }
 
 /// The app's own URL with the current state, outside embed mode.
@@ -202,7 +215,9 @@ fn LanguageSwitcher() -> impl IntoView {
         if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
             state.lang.set(lang);
             state.params.update(|p| p.lang = Some(lang));
-            storage::save_lang(lang.code());
+            state
+                .reminders
+                .commit(|d| d.prefs.lang = Some(lang.code().to_owned()));
         }
     };
     view! {

@@ -248,7 +248,15 @@ pub fn path_card(lang: Lang, catalog: &Catalog, path: &RankedPath<'_>, rank: usi
         .child(
             El::new("p")
                 .class("meta")
-                .child(confidence_badge(lang, ch.confidence)),
+                .child(confidence_badge(lang, ch.confidence))
+                .text(" ")
+                .child(
+                    El::new("button")
+                        .attr("type", "button")
+                        .class("secondary remind")
+                        .attr("data-remind", &ch.id.0)
+                        .text(t(lang, Key::RemindMe)),
+                ),
         )
         .child(channel_details(lang, catalog, ch, details))
 }

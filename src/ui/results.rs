@@ -4,6 +4,7 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::dom::{replace_children, El};
 use super::path_card::{blocked_card, path_card, source_list};
@@ -87,6 +88,27 @@ fn build(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
     out
 }
 
+/// "Remind me" on a path: opens the reminder form for that channel.
+fn on_click(state: AppState, ev: web_sys::MouseEvent) {
+    let channel = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button[data-remind]").ok().flatten())
+        .and_then(|b| b.get_attribute("data-remind"))
+        .and_then(|id| state.catalog.channels.iter().find(|c| c.id.0 == id));
+    if let Some(ch) = channel {
+        let label = t_with(
+            state.lang.get_untracked(),
+            Key::RemindLabelFor,
+            "name",
+            ch.name.get(state.lang.get_untracked()),
+        );
+        state
+            .reminders
+            .start_new(label, Some(ch.operator), Some(ch.id.clone()));
+    }
+}
+
 /// The results section.
 #[component]
 pub fn Results() -> impl IntoView {
@@ -101,7 +123,7 @@ pub fn Results() -> impl IntoView {
     view! {
         <section id="results" class="results" aria-labelledby="results-heading">
             <h2 id="results-heading">{state.text(Key::ResultsHeading)}</h2>
-            <div node_ref=container></div>
+            <div node_ref=container on:click=move |ev| on_click(state, ev)></div>
         </section>
     }
 }

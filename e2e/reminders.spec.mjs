@@ -1,0 +1,154 @@
+// Reminders: create, persist, escape, calendar export, backup round trip,
+// two tabs in sync, damaged storage.
+import fs from 'node:fs/promises';
+import { test, expect, gotoApp } from './fixtures.mjs';
+
+const KEY = 'azsim.v1';
+
+/** Fills and saves the reminder form. */
+async function addReminder(page, { label, due = '2030-05-01T09:30', repeat, warn = '2', note = '' }) {
+  await page.getByTestId('add-reminder').click();
+  await page.locator('#reminder-label').fill(label);
+  await page.locator('#reminder-due').fill(due);
+  if (repeat) await page.locator('#reminder-repeat').selectOption(repeat);
+  await page.locator('#reminder-warn').fill(warn);
+  if (note) await page.locator('#reminder-note').fill(note);
+  await page.locator('.reminder-form button[type=submit]').click();
+  await expect(page.locator('.reminder-form')).toHaveCount(0);
+}
+
+const labels = (page) => page.locator('[data-testid=reminders] > li.reminder h3').allTextContents();
+
+/** Unfolds an iCalendar text into its content lines. */
+function icsLines(text) {
+  expect(text.includes('\r\n'), 'CRLF line ends').toBe(true);
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line), `line too long: ${line}`).toBeLessThanOrEqual(75);
+  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+}
+
+test('a reminder is created, survives a reload and shows hostile text as text', async ({ page }) => {
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await gotoApp(page);
+  await expect(page.locator('[data-testid=reminders] .empty')).toBeVisible();
+  const hostile = '<img src=x onerror=alert(1)>';
+  await addReminder(page, { label: hostile, repeat: 'monthly', note: 'line 1' });
+  await addReminder(page, { label: 'Renew Nar data 续费', due: '2030-04-01T08:00' });
+  expect(await labels(page)).toEqual(['Renew Nar data 续费', hostile]);
+  await page.reload();
+  await gotoApp(page);
+  expect(await labels(page)).toEqual(['Renew Nar data 续费', hostile]);
+  await expect(page.locator('[data-testid=reminders] img')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  expect(stored.version).toBe(2);
+  expect(stored.reminders.map((r) => r.label)).toContain(hostile);
+});
+
+test('form errors are clear and nothing is saved', async ({ page }) => {
+  await gotoApp(page);
+  await page.getByTestId('add-reminder').click();
+  await page.locator('#reminder-label').fill('   ');
+  await page.locator('.reminder-form button[type=submit]').click();
+  await expect(page.getByTestId('form-error')).toContainText('name');
+  await page.locator('#reminder-label').fill('Azercell');
+  await page.locator('#reminder-due').fill('');
+  await page.locator('.reminder-form button[type=submit]').click();
+  await expect(page.getByTestId('form-error')).toContainText('date');
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+});
+
+test('"Remind me" on a path prefills the form; renewed rolls forward; delete can be undone', async ({ page }) => {
+  await gotoApp(page, 'sim=physical&op=nar&pay=cash');
+  await page.locator('[data-testid=paths] > li').first().locator('button[data-remind]').click();
+  await expect(page.locator('#reminder-label')).toHaveValue(/Nar/);
+  await expect(page.locator('#reminder-operator')).toHaveValue('nar');
+  await page.locator('#reminder-due').fill('2020-01-10T09:00');
+  await page.locator('#reminder-repeat').selectOption('days');
+  await page.locator('#reminder-every').fill('30');
+  await page.locator('.reminder-form button[type=submit]').click();
+  // Overdue: shown first, in the banner.
+  await expect(page.getByTestId('due-banner').locator('li')).toHaveCount(1);
+  await page.getByTestId('due-banner').locator('button[data-action=renewed]').click();
+  await expect(page.getByTestId('due-banner').locator('li')).toHaveCount(0);
+  const due = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).reminders[0].due, KEY);
+  expect(due > new Date().toISOString().slice(0, 10)).toBe(true);
+  await page.locator('[data-testid=reminders] button[data-action=delete]').click();
+  await expect(page.locator('[data-testid=reminders] li.reminder')).toHaveCount(0);
+  await page.getByTestId('undo').locator('button').click();
+  await expect(page.locator('[data-testid=reminders] li.reminder')).toHaveCount(1);
+});
+
+test('calendar export is valid iCalendar', async ({ page }) => {
+  await gotoApp(page);
+  await addReminder(page, { label: 'Nar, data; 续费 🎉', repeat: 'monthly', warn: '3', note: 'two\nlines' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=reminders] button[data-action=ics]').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^azsim-[a-z0-9-]+\.ics$/);
+  const lines = icsLines(await fs.readFile(await download.path(), 'utf8'));
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines.at(-1)).toBe('END:VCALENDAR');
+  expect(lines).toContain('SUMMARY:Nar\\, data\\; 续费 🎉');
+  expect(lines).toContain('RRULE:FREQ=MONTHLY');
+  expect(lines).toContain('TRIGGER:-P3D');
+  expect(lines.some((l) => /^DTSTART:\d{8}T\d{6}Z$/.test(l))).toBe(true);
+  expect(lines.some((l) => /^UID:r[0-9a-z]+@azsim$/.test(l))).toBe(true);
+});
+
+test('backup: export, clear, import, same reminders; bad files change nothing', async ({ page }) => {
+  await gotoApp(page);
+  await addReminder(page, { label: 'Azercell top-up', due: '2030-01-02T10:00' });
+  await addReminder(page, { label: 'Airalo eSIM', due: '2030-01-05T10:00', repeat: 'monthly' });
+  const before = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).reminders, KEY);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
+  const backup = await download.path();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await gotoApp(page);
+  expect(await labels(page)).toEqual([]);
+
+  // A file that is not a backup: a clear message, nothing changed.
+  await page.getByTestId('backup-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(page.getByTestId('import-result')).toContainText('not an AzSIM backup');
+  await page.getByTestId('backup-import').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(3 * 1024 * 1024, 0xff) });
+  await expect(page.getByTestId('import-result')).toContainText('too large');
+  expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+
+  await page.getByTestId('backup-import').setInputFiles(backup);
+  await expect(page.getByTestId('import-result')).toContainText('2');
+  await page.getByTestId('import-confirm').click();
+  expect(await labels(page)).toEqual(['Azercell top-up', 'Airalo eSIM']);
+  const after = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).reminders, KEY);
+  expect(after).toEqual(before);
+  // Importing again adds nothing.
+  await page.getByTestId('backup-import').setInputFiles(backup);
+  await expect(page.getByTestId('import-result')).toContainText('Nothing new');
+});
+
+test('two pages in one context stay in sync', async ({ page, context }) => {
+  await gotoApp(page);
+  const other = await context.newPage();
+  await gotoApp(other);
+  await addReminder(page, { label: 'From tab one' });
+  await expect(other.locator('[data-testid=reminders] li.reminder h3')).toHaveText(['From tab one']);
+  await other.locator('[data-testid=reminders] button[data-action=delete]').click();
+  await expect(page.locator('[data-testid=reminders] li.reminder')).toHaveCount(0);
+  await other.close();
+});
+
+test('garbage in storage: the app opens, tells the user, and keeps a copy', async ({ page }) => {
+  await page.addInitScript((k) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, '{"version":2,"reminders":[{"id":');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, KEY);
+  await gotoApp(page);
+  await expect(page.getByTestId('storage-notice')).toContainText('could not be read');
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('azsim.v1.damaged.')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual(['{"version":2,"reminders":[{"id":']);
+  // The picker still works.
+  await expect(page.locator('[data-testid=paths]')).toBeVisible();
+});

@@ -1,0 +1,293 @@
+//! The stored document (`{ version, prefs, reminders }`) and the backup file,
+//! with migration from older versions. Plain Rust: `storage.rs` moves the
+//! text in and out of `localStorage`, this decides what it means.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::reminders::{Reminder, MAX_REMINDERS};
+
+/// The current document version.
+pub const VERSION: u32 = 2;
+/// Largest backup file accepted, in bytes.
+pub const MAX_BACKUP_BYTES: usize = 2 * 1024 * 1024;
+/// Marks a backup file as AzSIM's.
+const BACKUP_MARK: &str = "azsim-backup";
+
+/// Saved preferences.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Prefs {
+    /// The language the user chose (`zh`, `en`, `az`, `ru`).
+    pub lang: Option<String>,
+    /// The user opted in to notifications in the installed app.
+    pub notify: bool,
+}
+
+/// Everything AzSIM stores.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Document {
+    pub version: u32,
+    #[serde(default)]
+    pub prefs: Prefs,
+    #[serde(default)]
+    pub reminders: Vec<Reminder>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            version: VERSION,
+            prefs: Prefs::default(),
+            reminders: Vec::new(),
+        }
+    }
+}
+
+/// Why a stored document or a backup cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or not the shape of any version.
+    Damaged(String),
+    /// Written by a newer AzSIM: never overwritten by this one.
+    TooNew(u32),
+    /// A file that is not an AzSIM backup.
+    NotABackup,
+    /// Larger than [`MAX_BACKUP_BYTES`].
+    TooLarge,
+    /// More reminders than [`MAX_REMINDERS`].
+    TooMany,
+    /// A reminder breaks the field limits (its position).
+    BadReminder(usize),
+}
+
+fn damaged(e: impl ToString) -> DecodeError {
+    DecodeError::Damaged(e.to_string())
+}
+
+/// Just the version, read first, so a newer document is recognised even if
+/// the rest of it would not parse.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<u32>,
+}
+
+/// Every version's fields at once; [`AnyVersion::migrate`] brings them up
+/// to date: v0 (unversioned, `{ "lang": .. }`) → v1 (`{ version: 1, prefs }`)
+/// → v2 (adds `reminders`). Unknown fields are ignored.
+#[derive(Deserialize)]
+struct AnyVersion {
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    prefs: Option<Prefs>,
+    #[serde(default)]
+    reminders: Vec<Reminder>,
+    #[serde(default)]
+    app: Option<String>,
+}
+
+impl AnyVersion {
+    fn migrate(self) -> Result<Document, DecodeError> {
+        let prefs = self.prefs.unwrap_or(Prefs {
+            lang: self.lang,
+            ..Prefs::default()
+        });
+        if self.reminders.len() > MAX_REMINDERS {
+            return Err(DecodeError::TooMany);
+        }
+        if let Some(i) = self.reminders.iter().position(|r| r.check().is_err()) {
+            return Err(DecodeError::BadReminder(i));
+        }
+        Ok(Document {
+            version: VERSION,
+            prefs,
+            reminders: self.reminders,
+        })
+    }
+}
+
+/// Reads a document of any known version, checking the version first.
+fn read_any(text: &str) -> Result<AnyVersion, DecodeError> {
+    let VersionOnly { version } = serde_json::from_str(text).map_err(damaged)?;
+    if let Some(v) = version.filter(|v| *v > VERSION) {
+        return Err(DecodeError::TooNew(v));
+    }
+    serde_json::from_str(text).map_err(damaged)
+}
+
+/// A backup file as written.
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    app: &'a str,
+    exported: &'a str,
+    version: u32,
+    prefs: &'a Prefs,
+    reminders: &'a [Reminder],
+}
+
+impl Document {
+    /// Reads a stored document of any known version.
+    pub fn decode(text: &str) -> Result<Document, DecodeError> {
+        read_any(text)?.migrate()
+    }
+
+    /// The document as stored.
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A backup file: the document, marked as AzSIM's, with when it was made.
+    pub fn to_backup(&self, exported: &str) -> String {
+        let out = BackupOut {
+            app: BACKUP_MARK,
+            exported,
+            version: self.version,
+            prefs: &self.prefs,
+            reminders: &self.reminders,
+        };
+        serde_json::to_string_pretty(&out).unwrap_or_default()
+    }
+
+    /// Reads a backup file (of any known version), refusing anything else.
+    pub fn from_backup(bytes: &[u8]) -> Result<Document, DecodeError> {
+        if bytes.len() > MAX_BACKUP_BYTES {
+            return Err(DecodeError::TooLarge);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotABackup)?;
+        let any = match read_any(text) {
+            Err(DecodeError::Damaged(_)) => return Err(DecodeError::NotABackup),
+            other => other?,
+        };
+        if any.app.as_deref() != Some(BACKUP_MARK) {
+            return Err(DecodeError::NotABackup);
+        }
+        any.migrate()
+    }
+
+    /// What importing `incoming` would add: its reminders that are neither
+    /// here already (same id) nor the same reminder under another id (same
+    /// label and due time). Nothing is changed.
+    pub fn plan_import<'a>(&self, incoming: &'a Document) -> Vec<&'a Reminder> {
+        let ids: HashSet<&str> = self.reminders.iter().map(|r| r.id.0.as_str()).collect();
+        let mut same: HashSet<(&str, String)> = self
+            .reminders
+            .iter()
+            .map(|r| (r.label.as_str(), r.due.to_string()))
+            .collect();
+        incoming
+            .reminders
+            .iter()
+            .filter(|r| {
+                !ids.contains(r.id.0.as_str()) && same.insert((r.label.as_str(), r.due.to_string()))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::date::LocalDateTime;
+    use crate::domain::reminders::{ReminderId, Repeat};
+
+    fn reminder(id: &str, label: &str, due: &str) -> Reminder {
+        Reminder {
+            id: ReminderId(id.into()),
+            label: label.into(),
+            due: LocalDateTime::parse(due).expect("date"),
+            operator: None,
+            channel: None,
+            note: String::new(),
+            repeat: Repeat::None,
+            warn_days: 0,
+        }
+    }
+
+    #[test]
+    fn v0_and_v1_documents_migrate() {
+        let v0 = Document::decode(r#"{"lang":"ru"}"#).expect("v0");
+        assert_eq!(v0.version, VERSION);
+        assert_eq!(v0.prefs.lang.as_deref(), Some("ru"));
+        assert!(v0.reminders.is_empty());
+        let v1 = Document::decode(r#"{"version":1,"prefs":{"lang":"az"}}"#).expect("v1");
+        assert_eq!(v1.prefs.lang.as_deref(), Some("az"));
+        let fixture = include_str!("../../tests/data/document-v0.json");
+        let old = Document::decode(fixture).expect("v0 fixture");
+        assert_eq!(old.prefs.lang.as_deref(), Some("zh"));
+    }
+
+    #[test]
+    fn round_trip_and_refusals() {
+        let doc = Document {
+            reminders: vec![reminder("a", "Nar", "2026-12-01T09:00")],
+            ..Document::default()
+        };
+        assert_eq!(Document::decode(&doc.encode()), Ok(doc.clone()));
+        assert_eq!(
+            Document::decode(r#"{"version":9}"#),
+            Err(DecodeError::TooNew(9))
+        );
+        assert!(matches!(
+            Document::decode("{not json"),
+            Err(DecodeError::Damaged(_))
+        ));
+        assert!(matches!(
+            Document::decode("[]"),
+            Err(DecodeError::Damaged(_))
+        ));
+        let bad = r#"{"version":2,"reminders":[{"id":"a","label":"","due":"2026-12-01T09:00"}]}"#;
+        assert_eq!(Document::decode(bad), Err(DecodeError::BadReminder(0)));
+    }
+
+    #[test]
+    fn backups_round_trip_and_reject_strangers() {
+        let doc = Document {
+            reminders: vec![reminder("a", "Nar", "2026-12-01T09:00")],
+            ..Document::default()
+        };
+        let file = doc.to_backup("2026-11-26T10:00");
+        assert_eq!(Document::from_backup(file.as_bytes()), Ok(doc.clone()));
+        assert_eq!(
+            Document::from_backup(doc.encode().as_bytes()),
+            Err(DecodeError::NotABackup)
+        );
+        assert_eq!(
+            Document::from_backup(&[0xff, 0xfe, 0]),
+            Err(DecodeError::NotABackup)
+        );
+        assert_eq!(
+            Document::from_backup(br#"{"app":"other"}"#),
+            Err(DecodeError::NotABackup)
+        );
+        let big = vec![b' '; MAX_BACKUP_BYTES + 1];
+        assert_eq!(Document::from_backup(&big), Err(DecodeError::TooLarge));
+    }
+
+    #[test]
+    fn import_adds_only_what_is_new() {
+        let here = Document {
+            reminders: vec![
+                reminder("a", "Nar", "2026-12-01T09:00"),
+                reminder("b", "Azercell", "2026-12-05T09:00"),
+            ],
+            ..Document::default()
+        };
+        let incoming = Document {
+            reminders: vec![
+                reminder("a", "Nar", "2026-12-01T09:00"),      // same id
+                reminder("z", "Azercell", "2026-12-05T09:00"), // same reminder, other id
+                reminder("c", "Bakcell", "2026-12-09T09:00"),  // new
+                reminder("d", "Bakcell", "2026-12-09T09:00"),  // duplicate within the file
+            ],
+            ..Document::default()
+        };
+        let added: Vec<&str> = here
+            .plan_import(&incoming)
+            .iter()
+            .map(|r| r.id.0.as_str())
+            .collect();
+        assert_eq!(added, ["c"]);
+    }
+}

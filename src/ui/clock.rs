@@ -1,0 +1,64 @@
+//! The browser's clock and time zone, at the edge: the domain works in
+//! wall-clock `LocalDateTime`s, the browser turns them into instants and
+//! into text in the user's language.
+
+use crate::domain::date::{Date, LocalDateTime};
+use crate::domain::Lang;
+
+fn js_date(t: LocalDateTime) -> js_sys::Date {
+    let (h, m) = (t.minute / 60, t.minute % 60);
+    js_sys::Date::new_with_year_month_day_hr_min(
+        t.date.year as u32,
+        t.date.month as i32 - 1,
+        t.date.day as i32,
+        h as i32,
+        m as i32,
+    )
+}
+
+/// Now, on the user's wall clock.
+pub fn now() -> LocalDateTime {
+    let d = js_sys::Date::new_0();
+    let date = Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date());
+    match date {
+        Some(date) => LocalDateTime {
+            date,
+            minute: d.get_hours() * 60 + d.get_minutes(),
+        },
+        // Outside years 1..9999 (a broken clock): the epoch, not a panic.
+        None => LocalDateTime {
+            date: Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            },
+            minute: 0,
+        },
+    }
+}
+
+/// Seconds since the Unix epoch of a wall-clock time in the user's zone.
+pub fn utc_seconds(t: LocalDateTime) -> i64 {
+    (js_date(t).get_time() / 1000.0).floor() as i64
+}
+
+/// A date and time, written the way the user's language writes them.
+pub fn format(lang: Lang, t: LocalDateTime) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_date(t).to_locale_string(lang.code(), &options).into()
+}
+
+/// A date, written the way the user's language writes it.
+#[allow(dead_code)] // used by the validity and planner tools (next commit)
+pub fn format_date(lang: Lang, d: Date) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    js_date(LocalDateTime {
+        date: d,
+        minute: 12 * 60,
+    })
+    .to_locale_date_string(lang.code(), &options)
+    .into()
+}
