@@ -152,3 +152,40 @@ test('garbage in storage: the app opens, tells the user, and keeps a copy', asyn
   // The picker still works.
   await expect(page.locator('[data-testid=paths]')).toBeVisible();
 });
+
+test('validity calculator: Nar 5 AZN gives 30 days, with sources; one tap makes a reminder', async ({ page }) => {
+  await gotoApp(page);
+  await page.locator('#validity-op').selectOption('nar');
+  await page.locator('#validity-amount').fill('5');
+  await page.locator('#validity-paid').fill('2026-11-01');
+  await page.locator('form.tool').first().locator('button[type=submit]').click();
+  const answer = page.getByTestId('validity-answer');
+  await expect(answer).toContainText('30 days');
+  await expect(answer).toContainText('December 1, 2026');
+  await expect(answer.locator('a[href^="https://"]').first()).toBeVisible();
+  await answer.locator('button[data-tool=validity]').click();
+  await expect(page.locator('#reminder-label')).toHaveValue(/Nar/);
+  await expect(page.locator('#reminder-due')).toHaveValue('2026-11-30T09:00');
+  // Bakcell: no rule is known, and the answer says so.
+  await page.locator('#validity-op').selectOption('bakcell');
+  await page.locator('form.tool').first().locator('button[type=submit]').click();
+  await expect(answer).not.toContainText('Active until');
+  await page.locator('#validity-amount').fill('abc');
+  await page.locator('form.tool').first().locator('button[type=submit]').click();
+  await expect(answer.locator('[role=alert]')).toContainText('AZN');
+});
+
+test('data planner: 3 GB at 512 MB a day runs out in 6 days', async ({ page }) => {
+  await gotoApp(page);
+  await page.locator('#planner-left').fill('3');
+  await page.locator('#planner-per-day').fill('512');
+  await page.locator('form.tool').nth(1).locator('button[type=submit]').click();
+  const expected = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 6);
+    return d.toLocaleDateString('en', { dateStyle: 'long' });
+  });
+  await expect(page.getByTestId('planner-answer')).toContainText(expected);
+  await page.getByTestId('planner-answer').locator('button[data-tool=planner]').click();
+  await expect(page.locator('#reminder-label')).not.toHaveValue('');
+});

@@ -51,7 +51,6 @@ pub fn format(lang: Lang, t: LocalDateTime) -> String {
 }
 
 /// A date, written the way the user's language writes it.
-#[allow(dead_code)] // used by the validity and planner tools (next commit)
 pub fn format_date(lang: Lang, d: Date) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());

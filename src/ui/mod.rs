@@ -9,6 +9,7 @@ mod path_card;
 mod picker;
 mod reminders;
 mod results;
+mod tools;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -148,6 +149,7 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
         <picker::Picker />
         <results::Results />
         <reminders::RemindersSection />
+        <tools::Tools />
         <advice::Advice />
         <div class="foot">
             <p data-testid="checked">

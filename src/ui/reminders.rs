@@ -87,7 +87,7 @@ impl ReminderState {
         }
     }
 
-    /// Opens the form for a new reminder, prefilled.
+    /// Opens the form for a new reminder, prefilled, due in a day.
     pub fn start_new(
         self,
         label: String,
@@ -95,12 +95,24 @@ impl ReminderState {
         channel: Option<ChannelId>,
     ) {
         let now = clock::now();
-        let due = LocalDateTime::from_minutes_since_epoch(now.minutes_since_epoch() + 1440);
+        let due = LocalDateTime::from_minutes_since_epoch(now.minutes_since_epoch() + 1440)
+            .unwrap_or(now);
+        self.start_new_at(label, operator, channel, due);
+    }
+
+    /// Opens the form for a new reminder, prefilled, due at `due`.
+    pub fn start_new_at(
+        self,
+        label: String,
+        operator: Option<OperatorId>,
+        channel: Option<ChannelId>,
+        due: LocalDateTime,
+    ) {
         self.editing.set(Some(Editing {
             id: None,
             draft: Draft {
                 label,
-                due,
+                due: Some(due),
                 operator,
                 channel,
                 warn_days: 1,
