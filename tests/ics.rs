@@ -52,7 +52,7 @@ fn sample() -> Vec<Reminder> {
             "Продлить интернет Azercell, 10 ГБ; до полуночи",
             "",
             "2027-01-31T23:59",
-            Repeat::EveryDays { days: 30 },
+            Repeat::EveryDays(30),
             1,
         ),
         reminder(
@@ -60,7 +60,7 @@ fn sample() -> Vec<Reminder> {
             "续费流量提醒：每月一号前往营业厅充值🙂📶🇦🇿，别忘了带护照 — 这是一个很长的标签",
             "备注 with emoji 🙂 and a backslash \\ here",
             "2026-06-15T12:00",
-            Repeat::EveryDays { days: 7 },
+            Repeat::EveryDays(7),
             30,
         ),
         reminder(
@@ -133,7 +133,7 @@ fn parser_reads_every_event_back() {
         );
         let rrule = match r.repeat {
             Repeat::None => None,
-            Repeat::EveryDays { days } => Some(format!("FREQ=DAILY;INTERVAL={days}")),
+            Repeat::EveryDays(days) => Some(format!("FREQ=DAILY;INTERVAL={days}")),
             Repeat::Monthly => Some("FREQ=MONTHLY".to_owned()),
         };
         assert_eq!(prop(event, "RRULE").map(str::to_owned), rrule, "{}", r.id.0);

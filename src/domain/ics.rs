@@ -121,8 +121,8 @@ pub fn calendar(events: &[Event<'_>], stamp_utc: UtcTime) -> String {
             line("DESCRIPTION", &note);
         }
         match r.repeat {
-            Repeat::None | Repeat::EveryDays { days: 0 } => {}
-            Repeat::EveryDays { days } => line("RRULE", &format!("FREQ=DAILY;INTERVAL={days}")),
+            Repeat::None | Repeat::EveryDays(0) => {}
+            Repeat::EveryDays(days) => line("RRULE", &format!("FREQ=DAILY;INTERVAL={days}")),
             Repeat::Monthly => line("RRULE", "FREQ=MONTHLY"),
         }
         line("BEGIN", "VALARM");
@@ -416,7 +416,7 @@ mod tests {
             "r1",
             "Renew Nar data",
             "Dial *700#",
-            Repeat::EveryDays { days: 30 },
+            Repeat::EveryDays(30),
             3,
         );
         let expected = [
@@ -458,9 +458,9 @@ mod tests {
     fn repeat_rules() {
         let ics = export(&[
             reminder("once", "a", "", Repeat::None, 0),
-            reminder("every", "b", "", Repeat::EveryDays { days: 7 }, 0),
+            reminder("every", "b", "", Repeat::EveryDays(7), 0),
             reminder("monthly", "c", "", Repeat::Monthly, 0),
-            reminder("broken", "d", "", Repeat::EveryDays { days: 0 }, 0),
+            reminder("broken", "d", "", Repeat::EveryDays(0), 0),
         ]);
         assert_eq!(
             values(&ics, "RRULE"),

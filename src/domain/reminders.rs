@@ -33,15 +33,15 @@ impl ReminderId {
     }
 }
 
-/// How a reminder repeats.
+/// How a reminder repeats. Stored as `"none"`, `"monthly"` or
+/// `{"every_days": 30}` (an externally tagged enum: the cheapest form for
+/// serde to read, which matters in wasm).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Repeat {
     #[default]
     None,
-    EveryDays {
-        days: u32,
-    },
+    EveryDays(u32),
     Monthly,
 }
 
@@ -138,7 +138,7 @@ impl Reminder {
         if self.note.chars().count() > MAX_NOTE {
             return Err(ReminderError::NoteTooLong);
         }
-        if let Repeat::EveryDays { days } = self.repeat {
+        if let Repeat::EveryDays(days) = self.repeat {
             if !(1..=MAX_INTERVAL_DAYS).contains(&days) {
                 return Err(ReminderError::BadInterval);
             }
@@ -154,7 +154,7 @@ impl Reminder {
         let step = |t: LocalDateTime| -> Option<LocalDateTime> {
             match self.repeat {
                 Repeat::None => None,
-                Repeat::EveryDays { days } => Some(LocalDateTime {
+                Repeat::EveryDays(days) => Some(LocalDateTime {
                     date: t.date.add_days(i64::from(days))?,
                     ..t
                 }),
@@ -257,7 +257,7 @@ mod tests {
             Reminder::from_draft(&d, id()).is_ok(),
             "limits count characters, not bytes"
         );
-        d.repeat = Repeat::EveryDays { days: 0 };
+        d.repeat = Repeat::EveryDays(0);
         assert_eq!(
             Reminder::from_draft(&d, id()),
             Err(ReminderError::BadInterval)
@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn renewed_rolls_forward_by_the_rule() {
-        let every_30 = reminder("2026-11-01T09:00", Repeat::EveryDays { days: 30 });
+        let every_30 = reminder("2026-11-01T09:00", Repeat::EveryDays(30));
         assert_eq!(
             every_30.renewed(at("2026-11-01T10:00")).map(|r| r.due),
             Some(at("2026-12-01T09:00"))

@@ -2,7 +2,7 @@
 //! export and backup import/export, and the storage notices. All changes go
 //! through [`ReminderState::commit`], the one place that saves.
 
-use leptos::html::{Div, Input, Select, Textarea, Ul};
+use leptos::html::{Div, Ul};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -182,7 +182,7 @@ fn reminder_item(state: AppState, lang: Lang, r: &Reminder, now: LocalDateTime) 
     }
     match r.repeat {
         Repeat::None => {}
-        Repeat::EveryDays { days } => {
+        Repeat::EveryDays(days) => {
             meta.push(t_with(lang, Key::RepeatEveryN, "n", &days.to_string()))
         }
         Repeat::Monthly => meta.push(t(lang, Key::RepeatEveryMonth).into()),
@@ -329,182 +329,249 @@ pub fn DueBanner() -> impl IntoView {
     view! { <div class="due-banner" data-testid="due-banner" node_ref=container on:click=move |ev| on_action(state, ev)></div> }
 }
 
-/// The storage notice, if storage is not doing its job.
-#[component]
-fn StorageNotice() -> impl IntoView {
-    let state = AppState::get();
-    let rem = state.reminders;
-    move || {
-        let problem = rem.problem.get()?;
-        let lang = state.lang.get();
-        let (key, kept) = match &problem {
-            Problem::Blocked => (Key::StorageBlocked, None),
-            Problem::Damaged { backup_key } => (Key::StorageDamaged, Some(backup_key.clone())),
-            Problem::TooNew => (Key::StorageTooNew, None),
-            Problem::Full => (Key::StorageFull, None),
-        };
-        Some(view! {
-            <div class="notice" role="alert" data-testid="storage-notice">
-                <p>{t(lang, key)}</p>
-                {kept.map(|k| view! {
-                    <button type="button" on:click=move |_| {
-                        if let Some(text) = storage::read_kept(&k) {
-                            files::download("azsim-unreadable-data.json", "application/json", &text);
-                        }
-                    }>{t(lang, Key::StorageDamagedDownload)}</button>
-                })}
-            </div>
-        })
-    }
+/// The value of the form control with this id (input, select or textarea).
+fn field(id: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
-/// The form's inputs.
-#[derive(Clone, Copy)]
-struct Fields {
-    label: NodeRef<Input>,
-    due: NodeRef<Input>,
-    operator: NodeRef<Select>,
-    note: NodeRef<Textarea>,
-    repeat: NodeRef<Select>,
-    every: NodeRef<Input>,
-    warn: NodeRef<Input>,
-}
-
-impl Fields {
-    fn new() -> Fields {
-        Fields {
-            label: NodeRef::new(),
-            due: NodeRef::new(),
-            operator: NodeRef::new(),
-            note: NodeRef::new(),
-            repeat: NodeRef::new(),
-            every: NodeRef::new(),
-            warn: NodeRef::new(),
-        }
-    }
-
-    /// What the user typed; unparseable numbers become values the checks reject.
-    fn read(self, channel: Option<ChannelId>) -> Draft {
-        let value = |r: NodeRef<Input>| r.get_untracked().map(|e| e.value()).unwrap_or_default();
-        let number = |r: NodeRef<Input>| value(r).trim().parse::<u32>().unwrap_or(u32::MAX);
-        let repeat = match self.repeat.get_untracked().map(|e| e.value()).as_deref() {
-            Some("days") => Repeat::EveryDays {
-                days: number(self.every),
-            },
-            Some("monthly") => Repeat::Monthly,
-            _ => Repeat::None,
-        };
-        let operator = self
-            .operator
-            .get_untracked()
-            .map(|e| e.value())
-            .and_then(|v| OperatorId::ALL.into_iter().find(|o| o.as_str() == v));
-        Draft {
-            label: value(self.label),
-            due: LocalDateTime::parse(&value(self.due)),
-            operator,
-            channel,
-            note: self
-                .note
-                .get_untracked()
-                .map(|e| e.value())
-                .unwrap_or_default(),
-            repeat,
-            warn_days: if value(self.warn).trim().is_empty() {
-                0
-            } else {
-                number(self.warn)
-            },
-        }
-    }
-}
-
-/// The add/edit form.
-#[component]
-fn ReminderForm(editing: Editing) -> impl IntoView {
-    let state = AppState::get();
-    let rem = state.reminders;
-    let f = Fields::new();
-    let error = RwSignal::new(None::<ReminderError>);
-    let d = editing.draft.clone();
-    let repeat_kind = RwSignal::new(match d.repeat {
-        Repeat::None => "none",
-        Repeat::EveryDays { .. } => "days",
-        Repeat::Monthly => "monthly",
-    });
-    let every_days = match d.repeat {
-        Repeat::EveryDays { days } => days.to_string(),
-        _ => "30".into(),
+/// What the user typed; unparseable numbers become values the checks reject.
+fn read_form(channel: Option<ChannelId>) -> Draft {
+    let number = |id: &str| field(id).trim().parse::<u32>().unwrap_or(u32::MAX);
+    let repeat = match field("reminder-repeat").as_str() {
+        "days" => Repeat::EveryDays(number("reminder-every")),
+        "monthly" => Repeat::Monthly,
+        _ => Repeat::None,
     };
-    let lang = state.lang.get_untracked();
-    let id = editing.id.clone();
-    let channel = d.channel.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let draft = f.read(channel.clone());
-        let count = rem.doc.with_untracked(|d| d.reminders.len());
-        if id.is_none() && count >= MAX_REMINDERS {
-            error.set(Some(ReminderError::TooMany));
-            return;
-        }
-        match Reminder::from_draft(&draft, id.clone().unwrap_or_else(new_id)) {
-            Ok(r) => {
-                rem.commit(|d| match d.reminders.iter_mut().find(|x| x.id == r.id) {
-                    Some(existing) => *existing = r,
-                    None => d.reminders.push(r),
-                });
-                rem.editing.set(None);
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    };
+    let operator = field("reminder-operator");
+    Draft {
+        label: field("reminder-label"),
+        due: LocalDateTime::parse(&field("reminder-due")),
+        operator: OperatorId::ALL.into_iter().find(|o| o.as_str() == operator),
+        channel,
+        note: field("reminder-note"),
+        repeat,
+        warn_days: if field("reminder-warn").trim().is_empty() {
+            0
+        } else {
+            number("reminder-warn")
+        },
+    }
+}
+
+fn labelled(id: &str, lang: Lang, key: Key, control: El) -> [El; 2] {
+    [
+        El::new("label").attr("for", id).text(t(lang, key)),
+        control.attr("id", id),
+    ]
+}
+
+fn option(value: &str, text: &str, selected: bool) -> El {
+    let o = El::new("option").attr("value", value).text(text);
+    if selected {
+        o.attr("selected", "")
+    } else {
+        o
+    }
+}
+
+fn action_button(action: &str, lang: Lang, key: Key, secondary: bool) -> El {
+    El::new("button")
+        .attr("type", "button")
+        .class(if secondary { "secondary" } else { "primary" })
+        .attr("data-action", action)
+        .text(t(lang, key))
+}
+
+/// The add/edit form. Values are read back by id on submit.
+fn reminder_form(state: AppState, lang: Lang, editing: &Editing) -> El {
+    let d = &editing.draft;
     let heading = if editing.id.is_some() {
         Key::FormEdit
     } else {
         Key::FormNew
     };
-    let op_options = OperatorId::ALL
+    let kind = match d.repeat {
+        Repeat::None => "none",
+        Repeat::EveryDays(_) => "days",
+        Repeat::Monthly => "monthly",
+    };
+    let every = match d.repeat {
+        Repeat::EveryDays(days) => days.to_string(),
+        _ => "30".into(),
+    };
+    let operators = [option("", t(lang, Key::FieldNone), d.operator.is_none())]
         .into_iter()
-        .map(|o| {
-            let selected = d.operator == Some(o);
-            view! { <option value=o.as_str() selected=selected>{operator_name(state, o)}</option> }
-        })
-        .collect_view();
-    view! {
-        <form class="reminder-form" on:submit=on_submit aria-labelledby="form-heading" novalidate>
-            <h3 id="form-heading">{t(lang, heading)}</h3>
-            <label for="reminder-label">{t(lang, Key::FieldLabel)}</label>
-            <input id="reminder-label" node_ref=f.label type="text" maxlength=MAX_LABEL.to_string() value=d.label.clone() required />
-            <label for="reminder-due">{t(lang, Key::FieldDue)}</label>
-            <input id="reminder-due" node_ref=f.due type="datetime-local" value=d.due.map(|t| t.to_string()).unwrap_or_default() required />
-            <label for="reminder-operator">{t(lang, Key::FieldOperator)}</label>
-            <select id="reminder-operator" node_ref=f.operator>
-                <option value="" selected=d.operator.is_none()>{t(lang, Key::FieldNone)}</option>
-                {op_options}
-            </select>
-            <label for="reminder-repeat">{t(lang, Key::FieldRepeat)}</label>
-            <select id="reminder-repeat" node_ref=f.repeat on:change=move |ev| {
-                let v = event_target_value(&ev);
-                repeat_kind.set(match v.as_str() { "days" => "days", "monthly" => "monthly", _ => "none" });
-            }>
-                <option value="none" selected=repeat_kind.get_untracked() == "none">{t(lang, Key::RepeatNone)}</option>
-                <option value="days" selected=repeat_kind.get_untracked() == "days">{t(lang, Key::RepeatDays)}</option>
-                <option value="monthly" selected=repeat_kind.get_untracked() == "monthly">{t(lang, Key::RepeatMonthly)}</option>
-            </select>
-            <div class="every" class:hidden=move || repeat_kind.get() != "days">
-                <label for="reminder-every">{t(lang, Key::FieldEveryDays)}</label>
-                <input id="reminder-every" node_ref=f.every type="number" min="1" max=MAX_INTERVAL_DAYS.to_string() value=every_days inputmode="numeric" />
-            </div>
-            <label for="reminder-warn">{t(lang, Key::FieldWarn)}</label>
-            <input id="reminder-warn" node_ref=f.warn type="number" min="0" max=MAX_WARN_DAYS.to_string() value=d.warn_days.to_string() inputmode="numeric" />
-            <label for="reminder-note">{t(lang, Key::FieldNote)}</label>
-            <textarea id="reminder-note" node_ref=f.note maxlength=MAX_NOTE.to_string() rows="2">{d.note.clone()}</textarea>
-            {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="form-error">{error_text(lang, e)}</p> })}
-            <div class="actions">
-                <button type="submit">{t(lang, Key::Save)}</button>
-                <button type="button" class="secondary" on:click=move |_| rem.editing.set(None)>{t(lang, Key::Cancel)}</button>
-            </div>
-        </form>
+        .chain(
+            OperatorId::ALL
+                .into_iter()
+                .map(|o| option(o.as_str(), &operator_name(state, o), d.operator == Some(o))),
+        );
+    let repeat_options = [
+        ("none", Key::RepeatNone),
+        ("days", Key::RepeatDays),
+        ("monthly", Key::RepeatMonthly),
+    ]
+    .into_iter()
+    .map(|(v, k)| option(v, t(lang, k), v == kind));
+    let due = d.due.map(|t| t.to_string()).unwrap_or_default();
+    El::new("form")
+        .class("reminder-form")
+        .attr("novalidate", "")
+        .attr("aria-labelledby", "form-heading")
+        .child(
+            El::new("h3")
+                .attr("id", "form-heading")
+                .text(t(lang, heading)),
+        )
+        .children(labelled(
+            "reminder-label",
+            lang,
+            Key::FieldLabel,
+            El::new("input")
+                .attr("type", "text")
+                .attr("maxlength", &MAX_LABEL.to_string())
+                .attr("value", &d.label),
+        ))
+        .children(labelled(
+            "reminder-due",
+            lang,
+            Key::FieldDue,
+            El::new("input")
+                .attr("type", "datetime-local")
+                .attr("value", &due),
+        ))
+        .children(labelled(
+            "reminder-operator",
+            lang,
+            Key::FieldOperator,
+            El::new("select").children(operators),
+        ))
+        .children(labelled(
+            "reminder-repeat",
+            lang,
+            Key::FieldRepeat,
+            El::new("select").children(repeat_options),
+        ))
+        .child(
+            El::new("div")
+                .class(if kind == "days" {
+                    "every"
+                } else {
+                    "every hidden"
+                })
+                .children(labelled(
+                    "reminder-every",
+                    lang,
+                    Key::FieldEveryDays,
+                    El::new("input")
+                        .attr("type", "number")
+                        .attr("min", "1")
+                        .attr("max", &MAX_INTERVAL_DAYS.to_string())
+                        .attr("inputmode", "numeric")
+                        .attr("value", &every),
+                )),
+        )
+        .children(labelled(
+            "reminder-warn",
+            lang,
+            Key::FieldWarn,
+            El::new("input")
+                .attr("type", "number")
+                .attr("min", "0")
+                .attr("max", &MAX_WARN_DAYS.to_string())
+                .attr("inputmode", "numeric")
+                .attr("value", &d.warn_days.to_string()),
+        ))
+        .children(labelled(
+            "reminder-note",
+            lang,
+            Key::FieldNote,
+            El::new("textarea")
+                .attr("maxlength", &MAX_NOTE.to_string())
+                .attr("rows", "2")
+                .text(&d.note),
+        ))
+        .child(
+            El::new("p")
+                .class("error")
+                .attr("role", "alert")
+                .attr("data-testid", "form-error"),
+        )
+        .child(
+            El::new("div")
+                .class("actions")
+                .child(
+                    El::new("button")
+                        .attr("type", "submit")
+                        .text(t(lang, Key::Save)),
+                )
+                .child(action_button("cancel", lang, Key::Cancel, true)),
+        )
+}
+
+/// Saves the form, or shows why it cannot be saved.
+fn on_submit(state: AppState, ev: web_sys::SubmitEvent) {
+    ev.prevent_default();
+    let rem = state.reminders;
+    let Some(editing) = rem.editing.get_untracked() else {
+        return;
+    };
+    let draft = read_form(editing.draft.channel.clone());
+    let count = rem.doc.with_untracked(|d| d.reminders.len());
+    let result = if editing.id.is_none() && count >= MAX_REMINDERS {
+        Err(ReminderError::TooMany)
+    } else {
+        Reminder::from_draft(&draft, editing.id.clone().unwrap_or_else(new_id))
+    };
+    match result {
+        Ok(r) => {
+            rem.commit(|d| match d.reminders.iter_mut().find(|x| x.id == r.id) {
+                Some(existing) => *existing = r,
+                None => d.reminders.push(r),
+            });
+            rem.editing.set(None);
+        }
+        Err(e) => {
+            let message = error_text(state.lang.get_untracked(), e);
+            if let Some(p) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("[data-testid=form-error]").ok().flatten())
+            {
+                p.set_text_content(Some(&message));
+            }
+        }
+    }
+}
+
+/// Shows the "every how many days" field only for that kind of repeat.
+fn on_change(state: AppState, ev: web_sys::Event) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    match target.id().as_str() {
+        "reminder-repeat" => {
+            let days = field("reminder-repeat") == "days";
+            if let Some(every) = target
+                .parent_element()
+                .and_then(|f| f.query_selector(".every").ok().flatten())
+            {
+                let _ = every.class_list().toggle_with_force("hidden", !days);
+            }
+        }
+        "backup-import" => {
+            if let Ok(input) = target.dyn_into::<web_sys::HtmlInputElement>() {
+                wasm_bindgen_futures::spawn_local(import_file(state, input));
+            }
+        }
+        _ => {}
     }
 }
 
@@ -532,141 +599,233 @@ async fn import_file(state: AppState, input: web_sys::HtmlInputElement) {
         },
     };
     input.set_value("");
+    rem.flash.set(None);
     rem.import.set(Some(outcome));
 }
 
-/// What an import would add, with yes/no; or why it failed.
-#[component]
-fn ImportPanel() -> impl IntoView {
-    let state = AppState::get();
-    let rem = state.reminders;
-    move || {
-        let lang = state.lang.get();
-        match rem.import.get()? {
-            Import::Failed(key) => Some(
-                view! {
-                    <div class="notice" role="alert" data-testid="import-result">
-                        <p>{t_with(lang, key, "n", &MAX_REMINDERS.to_string())}</p>
-                    </div>
-                }
-                .into_any(),
-            ),
-            Import::Ready(add) if add.is_empty() => Some(
-                view! { <div class="notice" role="status" data-testid="import-result"><p>{t(lang, Key::ImportNothing)}</p></div> }
-                    .into_any(),
-            ),
-            Import::Ready(add) => {
-                let n = add.len();
-                let labels = add.iter().take(10).map(|r| view! { <li>{r.label.clone()}</li> }).collect_view();
-                Some(
-                    view! {
-                        <div class="notice" role="status" data-testid="import-result">
-                            <p>{t_with(lang, Key::ImportWillAdd, "n", &n.to_string())}</p>
-                            <ul>{labels}</ul>
-                            <div class="actions">
-                                <button type="button" data-testid="import-confirm" on:click=move |_| {
-                                    let add = add.clone();
-                                    rem.commit(|d| d.reminders.extend(add));
-                                    rem.import.set(None);
-                                    rem.flash.set(Some(t_with(lang, Key::ImportDone, "n", &n.to_string())));
-                                }>{t(lang, Key::ImportConfirm)}</button>
-                                <button type="button" class="secondary" on:click=move |_| rem.import.set(None)>{t(lang, Key::Cancel)}</button>
-                            </div>
-                        </div>
-                    }
-                    .into_any(),
+/// Notices: storage problems, undo, the import preview, the last result.
+fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
+    let mut out = Vec::new();
+    if let Some(problem) = rem.problem.get() {
+        let key = match &problem {
+            Problem::Blocked => Key::StorageBlocked,
+            Problem::Damaged { .. } => Key::StorageDamaged,
+            Problem::TooNew => Key::StorageTooNew,
+            Problem::Full => Key::StorageFull,
+        };
+        let download = matches!(problem, Problem::Damaged { .. })
+            .then(|| action_button("download-kept", lang, Key::StorageDamagedDownload, true));
+        out.push(
+            El::new("div")
+                .class("notice")
+                .attr("role", "alert")
+                .attr("data-testid", "storage-notice")
+                .child(El::new("p").text(t(lang, key)))
+                .maybe(download),
+        );
+    }
+    if let Some(r) = rem.undo.get() {
+        out.push(
+            El::new("div")
+                .class("notice")
+                .attr("role", "status")
+                .attr("data-testid", "undo")
+                .text(&t_with(lang, Key::Deleted, "label", &r.label))
+                .text(" ")
+                .child(action_button("undo", lang, Key::Undo, true)),
+        );
+    }
+    if let Some(text) = rem.flash.get() {
+        out.push(
+            El::new("p")
+                .class("notice")
+                .attr("role", "status")
+                .text(&text),
+        );
+    }
+    let import = |role: &str| {
+        El::new("div")
+            .class("notice")
+            .attr("role", role)
+            .attr("data-testid", "import-result")
+    };
+    match rem.import.get() {
+        None => {}
+        Some(Import::Failed(key)) => out.push(import("alert").child(El::new("p").text(&t_with(
+            lang,
+            key,
+            "n",
+            &MAX_REMINDERS.to_string(),
+        )))),
+        Some(Import::Ready(add)) if add.is_empty() => {
+            out.push(import("status").child(El::new("p").text(t(lang, Key::ImportNothing))))
+        }
+        Some(Import::Ready(add)) => out.push(
+            import("status")
+                .child(El::new("p").text(&t_with(
+                    lang,
+                    Key::ImportWillAdd,
+                    "n",
+                    &add.len().to_string(),
+                )))
+                .child(
+                    El::new("ul")
+                        .children(add.iter().take(10).map(|r| El::new("li").text(&r.label))),
                 )
+                .child(
+                    El::new("div")
+                        .class("actions")
+                        .child(
+                            action_button("import-confirm", lang, Key::ImportConfirm, false)
+                                .attr("data-testid", "import-confirm"),
+                        )
+                        .child(action_button("import-cancel", lang, Key::Cancel, true)),
+                ),
+        ),
+    }
+    out
+}
+
+/// The buttons under the list.
+fn file_actions(lang: Lang) -> El {
+    El::new("div")
+        .class("actions files")
+        .child(action_button("export-all", lang, Key::AllToCalendar, true))
+        .child(
+            action_button("backup-export", lang, Key::BackupExport, true)
+                .attr("data-testid", "backup-export"),
+        )
+        .child(
+            El::new("label")
+                .class("file secondary")
+                .child(El::new("span").text(t(lang, Key::BackupImport)))
+                .child(
+                    El::new("input")
+                        .attr("type", "file")
+                        .attr("id", "backup-import")
+                        .attr("accept", ".json,application/json")
+                        .attr("data-testid", "backup-import"),
+                ),
+        )
+}
+
+/// Handles the section's own buttons (the list's go to [`on_action`]).
+fn on_section_click(state: AppState, ev: web_sys::MouseEvent) {
+    let rem = state.reminders;
+    let action = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button[data-action]").ok().flatten())
+        .and_then(|b| b.get_attribute("data-action"));
+    match action.as_deref() {
+        Some("add") => rem.start_new(String::new(), None, None),
+        Some("cancel") => rem.editing.set(None),
+        Some("undo") => {
+            if let Some(r) = rem.undo.get_untracked() {
+                rem.commit(|d| d.reminders.push(r));
+                rem.undo.set(None);
             }
         }
+        Some("import-confirm") => {
+            if let Some(Import::Ready(add)) = rem.import.get_untracked() {
+                let n = add.len().to_string();
+                rem.commit(|d| d.reminders.extend(add));
+                rem.import.set(None);
+                rem.flash.set(Some(t_with(
+                    state.lang.get_untracked(),
+                    Key::ImportDone,
+                    "n",
+                    &n,
+                )));
+            }
+        }
+        Some("import-cancel") => rem.import.set(None),
+        Some("download-kept") => {
+            if let Some(Problem::Damaged { backup_key }) = rem.problem.get_untracked() {
+                if let Some(text) = storage::read_kept(&backup_key) {
+                    files::download("azsim-unreadable-data.json", "application/json", &text);
+                }
+            }
+        }
+        Some("export-all") => {
+            let text = rem
+                .doc
+                .with_untracked(|d| ics_for(&d.reminders.iter().collect::<Vec<_>>()));
+            files::download("azsim-reminders.ics", "text/calendar", &text);
+        }
+        Some("backup-export") => {
+            let text = rem
+                .doc
+                .with_untracked(|d| d.to_backup(&clock::now().to_string()));
+            files::download("azsim-backup.json", "application/json", &text);
+        }
+        _ => on_action(state, ev),
     }
 }
 
-/// The reminders section: notices, list, form, export and import.
+/// The reminders section: notices, list, form, export and import. Built
+/// with the `dom` builder in three parts that re-render independently, so
+/// typing in the form is never interrupted by a list update.
 #[component]
 pub fn RemindersSection() -> impl IntoView {
     let state = AppState::get();
     let rem = state.reminders;
-    let list = NodeRef::<Ul>::new();
+    let (notice_box, list, form_box) = (
+        NodeRef::<Div>::new(),
+        NodeRef::<Ul>::new(),
+        NodeRef::<Div>::new(),
+    );
+    Effect::new(move || {
+        let lang = state.lang.get();
+        if let Some(div) = notice_box.get() {
+            replace_children(&div, notices(lang, rem));
+        }
+    });
     Effect::new(move || {
         let lang = state.lang.get();
         let now = clock::now();
         let Some(ul) = list.get() else {
             return;
         };
-        let items: Vec<El> = rem.doc.with(|d| {
+        let mut items: Vec<El> = rem.doc.with(|d| {
             d.reminders
                 .iter()
                 .map(|r| reminder_item(state, lang, r, now))
                 .collect()
         });
-        let empty = items.is_empty();
-        replace_children(&ul, items);
-        if empty {
-            replace_children(
-                &ul,
-                [El::new("li")
+        if items.is_empty() {
+            items.push(
+                El::new("li")
                     .class("empty")
-                    .text(t(lang, Key::RemindersEmpty))],
+                    .text(t(lang, Key::RemindersEmpty)),
             );
         }
+        replace_children(&ul, items);
     });
-    let file_input = NodeRef::<Input>::new();
-    let export_all = move |_| {
-        let text = rem
-            .doc
-            .with_untracked(|d| ics_for(&d.reminders.iter().collect::<Vec<_>>()));
-        files::download("azsim-reminders.ics", "text/calendar", &text);
-    };
-    let export_backup = move |_| {
-        let text = rem
-            .doc
-            .with_untracked(|d| d.to_backup(&clock::now().to_string()));
-        files::download("azsim-backup.json", "application/json", &text);
-    };
+    Effect::new(move || {
+        let lang = state.lang.get();
+        let Some(div) = form_box.get() else {
+            return;
+        };
+        let content = match rem.editing.get() {
+            Some(editing) => reminder_form(state, lang, &editing),
+            None => action_button("add", lang, Key::AddReminder, false)
+                .attr("data-testid", "add-reminder"),
+        };
+        replace_children(&div, [content, file_actions(lang)]);
+    });
     view! {
-        <section class="reminders" aria-labelledby="reminders-heading">
+        <section
+            class="reminders"
+            aria-labelledby="reminders-heading"
+            on:click=move |ev| on_section_click(state, ev)
+            on:change=move |ev| on_change(state, ev)
+            on:submit=move |ev| on_submit(state, ev)
+        >
             <h2 id="reminders-heading">{state.text(Key::RemindersHeading)}</h2>
-            <StorageNotice />
-            {move || rem.undo.get().map(|r| view! {
-                <div class="notice" role="status" data-testid="undo">
-                    <span>{t_with(state.lang.get(), Key::Deleted, "label", &r.label)}</span>" "
-                    <button type="button" on:click=move |_| {
-                        let r = r.clone();
-                        rem.commit(|d| d.reminders.push(r));
-                        rem.undo.set(None);
-                    }>{state.text(Key::Undo)}</button>
-                </div>
-            })}
-            {move || rem.flash.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
-            <ul class="reminder-list" data-testid="reminders" node_ref=list on:click=move |ev| on_action(state, ev)></ul>
-            {move || match rem.editing.get() {
-                Some(editing) => view! { <ReminderForm editing /> }.into_any(),
-                None => view! {
-                    <button type="button" data-testid="add-reminder" on:click=move |_| rem.start_new(String::new(), None, None)>
-                        {state.text(Key::AddReminder)}
-                    </button>
-                }
-                .into_any(),
-            }}
-            <div class="actions files">
-                <button type="button" class="secondary" on:click=export_all>{state.text(Key::AllToCalendar)}</button>
-                <button type="button" class="secondary" data-testid="backup-export" on:click=export_backup>{state.text(Key::BackupExport)}</button>
-                <label class="file secondary">
-                    <span>{state.text(Key::BackupImport)}</span>
-                    <input
-                        type="file"
-                        accept=".json,application/json"
-                        data-testid="backup-import"
-                        node_ref=file_input
-                        on:change=move |_| {
-                            if let Some(input) = file_input.get_untracked() {
-                                wasm_bindgen_futures::spawn_local(import_file(state, input));
-                            }
-                        }
-                    />
-                </label>
-            </div>
-            <ImportPanel />
+            <div node_ref=notice_box></div>
+            <ul class="reminder-list" data-testid="reminders" node_ref=list></ul>
+            <div node_ref=form_box></div>
         </section>
     }
 }
