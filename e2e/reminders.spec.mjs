@@ -189,3 +189,13 @@ test('data planner: 3 GB at 512 MB a day runs out in 6 days', async ({ page }) =
   await page.getByTestId('planner-answer').locator('button[data-tool=planner]').click();
   await expect(page.locator('#reminder-label')).not.toHaveValue('');
 });
+
+test('notifications: opt-in in the top-level app, never offered in embed mode', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['notifications'], { origin: baseURL });
+  await gotoApp(page);
+  await page.locator('.notify button').click();
+  await expect(page.locator('.notify')).toContainText('Notifications are on');
+  expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).prefs.notify, KEY)).toBe(true);
+  await gotoApp(page, 'embed=1');
+  await expect(page.locator('.notify')).toHaveCount(0);
+});

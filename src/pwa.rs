@@ -102,6 +102,31 @@ fn register(state: PwaState) {
             }
         }
     });
+    // An installed app can stay open for days: look for a new version
+    // whenever it comes back to the foreground.
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let doc = document.clone();
+        listen(&document, "visibilitychange", move |_| {
+            if doc.visibility_state() != web_sys::VisibilityState::Visible {
+                return;
+            }
+            let Some(container) = service_workers() else {
+                return;
+            };
+            let promise = container.get_registration();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(reg) = JsFuture::from(promise)
+                    .await
+                    .ok()
+                    .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+                {
+                    if let Ok(p) = reg.update() {
+                        let _ = JsFuture::from(p).await;
+                    }
+                }
+            });
+        });
+    }
     let has_controller = container.controller().is_some();
     let promise = container.register("./sw.js");
     wasm_bindgen_futures::spawn_local(async move {

@@ -5,6 +5,7 @@ mod advice;
 mod clock;
 mod dom;
 mod files;
+mod notify;
 mod path_card;
 mod picker;
 mod reminders;
@@ -149,6 +150,7 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
         <picker::Picker />
         <results::Results />
         <reminders::RemindersSection />
+        <notify::NotifyOptIn embedded />
         <tools::Tools />
         <advice::Advice />
         <div class="foot">

@@ -1,0 +1,127 @@
+//! Optional notifications for reminders that fall due while the app is open,
+//! in the top-level app only: a frame can never ask (browsers deny it), and a
+//! closed page cannot notify at all, which is why every reminder also
+//! exports to the calendar.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{clock, AppState};
+use crate::domain::reminders::{ReminderId, Status};
+use crate::i18n::Key;
+
+/// How often to look for reminders that fell due, in milliseconds.
+const CHECK_EVERY_MS: i32 = 60_000;
+
+thread_local! {
+    /// Reminders already notified in this page's life.
+    static NOTIFIED: RefCell<HashSet<ReminderId>> = RefCell::new(HashSet::new());
+}
+
+/// True in a top-level page of a browser that has notifications.
+fn supported(embedded: bool) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let top_level = window.top().ok().flatten().is_some_and(|top| top == window);
+    !embedded && top_level && js_sys::Reflect::has(&window, &"Notification".into()).unwrap_or(false)
+}
+
+fn permission() -> web_sys::NotificationPermission {
+    web_sys::Notification::permission()
+}
+
+/// Shows a notification for each reminder that is due and not yet notified.
+fn check(state: AppState) {
+    if !state.reminders.doc.with_untracked(|d| d.prefs.notify)
+        || permission() != web_sys::NotificationPermission::Granted
+    {
+        return;
+    }
+    let now = clock::now();
+    let due: Vec<(ReminderId, String)> = state.reminders.doc.with_untracked(|d| {
+        d.reminders
+            .iter()
+            .filter(|r| r.status(now) == Status::Due)
+            .map(|r| (r.id.clone(), r.label.clone()))
+            .collect()
+    });
+    for (id, label) in due {
+        if NOTIFIED.with(|n| n.borrow_mut().insert(id)) {
+            let _ = web_sys::Notification::new(&label);
+        }
+    }
+}
+
+/// Starts the once-a-minute check (the reminders already due at start are
+/// in the banner, so they are marked as notified).
+fn start_checking(state: AppState) {
+    let now = clock::now();
+    state.reminders.doc.with_untracked(|d| {
+        NOTIFIED.with(|n| {
+            n.borrow_mut().extend(
+                d.reminders
+                    .iter()
+                    .filter(|r| r.status(now) == Status::Due)
+                    .map(|r| r.id.clone()),
+            )
+        })
+    });
+    let tick = Closure::<dyn Fn()>::new(move || check(state));
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+            tick.as_ref().unchecked_ref(),
+            CHECK_EVERY_MS,
+        );
+    }
+    tick.forget();
+}
+
+/// The opt-in, shown only where notifications can work.
+#[component]
+pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
+    let state = AppState::get();
+    if !supported(embedded) {
+        return None;
+    }
+    let granted = RwSignal::new(permission() == web_sys::NotificationPermission::Granted);
+    let denied = RwSignal::new(permission() == web_sys::NotificationPermission::Denied);
+    let enabled = Memo::new(move |_| state.reminders.doc.with(|d| d.prefs.notify) && granted.get());
+    start_checking(state);
+    let ask = move |_| {
+        let Ok(promise) = web_sys::Notification::request_permission() else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            match answer.as_deref() {
+                Some("granted") => {
+                    granted.set(true);
+                    state.reminders.commit(|d| d.prefs.notify = true);
+                }
+                Some("denied") => denied.set(true),
+                _ => {}
+            }
+        });
+    };
+    Some(view! {
+        <div class="notify">
+            {move || {
+                if enabled.get() {
+                    view! { <p class="hint">{state.text(Key::NotifyOn)}</p> }.into_any()
+                } else if denied.get() {
+                    view! { <p class="hint">{state.text(Key::NotifyDenied)}</p> }.into_any()
+                } else {
+                    view! { <button type="button" class="secondary" on:click=ask>{state.text(Key::NotifyOptIn)}</button> }.into_any()
+                }
+            }}
+        </div>
+    })
+}
