@@ -5,6 +5,9 @@ use azsim::domain::catalog::{check_code, is_iso_date, Code, CodeKind, SourceId, 
 use azsim::domain::{Catalog, CatalogError, Lang, Text};
 use serde_json::{json, Value};
 
+mod common;
+use common::errors_after;
+
 fn shipped() -> Catalog {
     match Catalog::embedded() {
         Ok(c) => c,
@@ -12,27 +15,6 @@ fn shipped() -> Catalog {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
             panic!("the shipped catalog is broken:\n{}", list.join("\n"));
         }
-    }
-}
-
-/// Loads the shipped catalog with one file changed by `edit`, expecting errors.
-fn errors_after(file: &str, edit: impl FnOnce(&mut Value)) -> Vec<CatalogError> {
-    let mut texts: Vec<(String, String)> = EMBEDDED_FILES
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string()))
-        .collect();
-    let slot = texts
-        .iter_mut()
-        .find(|(p, _)| p == file)
-        .expect("known file");
-    let mut value: Value = serde_json::from_str(&slot.1).expect("shipped file is JSON");
-    edit(&mut value);
-    slot.1 = value.to_string();
-    let files: [(&str, &str); 5] =
-        std::array::from_fn(|i| (texts[i].0.as_str(), texts[i].1.as_str()));
-    match Catalog::from_files(&files) {
-        Ok(_) => panic!("the broken catalog was accepted"),
-        Err(e) => e,
     }
 }
 

@@ -16,6 +16,8 @@ use azsim::domain::validity::{
 use azsim::domain::{Catalog, CatalogError, Lang};
 use serde_json::{json, Value};
 
+mod common;
+
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap_or_else(|| panic!("bad test date {s}"))
 }
@@ -411,23 +413,7 @@ fn band_answer_without_bands_is_too_small() {
 const VALIDITY: &str = "data/validity.json";
 
 fn errors_after(edit: impl FnOnce(&mut Value)) -> Vec<CatalogError> {
-    let mut texts: Vec<(String, String)> = EMBEDDED_FILES
-        .iter()
-        .map(|(p, t)| (p.to_string(), t.to_string()))
-        .collect();
-    let slot = texts
-        .iter_mut()
-        .find(|(p, _)| p == VALIDITY)
-        .expect("known file");
-    let mut value: Value = serde_json::from_str(&slot.1).expect("shipped file is JSON");
-    edit(&mut value);
-    slot.1 = value.to_string();
-    let files: [(&str, &str); 5] =
-        std::array::from_fn(|i| (texts[i].0.as_str(), texts[i].1.as_str()));
-    match Catalog::from_files(&files) {
-        Ok(_) => panic!("the broken catalog was accepted"),
-        Err(e) => e,
-    }
+    common::errors_after(VALIDITY, edit)
 }
 
 fn rule<'v>(root: &'v mut Value, id: &str) -> &'v mut Value {

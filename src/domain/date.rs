@@ -18,6 +18,14 @@ pub struct Date {
     pub day: u32,
 }
 
+/// The number written with ASCII digits only in `s[range]`.
+fn digits(s: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let part = s.get(range)?;
+    part.bytes()
+        .all(|c| c.is_ascii_digit())
+        .then(|| part.parse().ok())?
+}
+
 /// Days in `month` of `year`.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {

@@ -1,0 +1,26 @@
+//! Helpers shared by the catalog tests.
+
+use azsim::domain::catalog::EMBEDDED_FILES;
+use azsim::domain::{Catalog, CatalogError};
+use serde_json::Value;
+
+/// Loads the shipped catalog with one file changed by `edit`, expecting errors.
+pub fn errors_after(file: &str, edit: impl FnOnce(&mut Value)) -> Vec<CatalogError> {
+    let mut texts: Vec<(String, String)> = EMBEDDED_FILES
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    let slot = texts
+        .iter_mut()
+        .find(|(p, _)| p == file)
+        .expect("known file");
+    let mut value: Value = serde_json::from_str(&slot.1).expect("shipped file is JSON");
+    edit(&mut value);
+    slot.1 = value.to_string();
+    let files: [(&str, &str); 5] =
+        std::array::from_fn(|i| (texts[i].0.as_str(), texts[i].1.as_str()));
+    match Catalog::from_files(&files) {
+        Ok(_) => panic!("the broken catalog was accepted"),
+        Err(e) => e,
+    }
+}
