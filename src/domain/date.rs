@@ -52,13 +52,7 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = s.get(r)?;
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
-        };
-        Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+        Date::new(digits(s, 0..4)? as i32, digits(s, 5..7)?, digits(s, 8..10)?)
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -124,13 +118,7 @@ impl LocalDateTime {
         if b.len() < 5 || b[2] != b':' || !(b.len() == 5 || (b.len() == 8 && b[5] == b':')) {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = time.get(r)?;
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
-        };
-        let (h, m) = (num(0..2)?, num(3..5)?);
+        let (h, m) = (digits(time, 0..2)?, digits(time, 3..5)?);
         (h < 24 && m < 60).then_some(LocalDateTime {
             date,
             minute: h * 60 + m,
