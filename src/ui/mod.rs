@@ -13,7 +13,7 @@ mod results;
 mod tools;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::{AppParams, Catalog, CatalogError, Lang, Query};
 use crate::embed;
@@ -134,37 +134,42 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
     provide_context(state);
     sync_page(state);
 
-    // One landmark for the whole app; in a frame none, so that widgets do not
-    // repeat the host page's landmarks (axe: landmark-unique).
-    let content = view! {
-        <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
-        <div class="top">
-            <div>
-                <h1>{state.text(Key::AppTitle)}</h1>
-                <p class="tagline">{state.text(Key::Tagline)}</p>
-            </div>
+    // The sections below the results render a moment later, so that the
+    // first task after the wasm loads stays short (Lighthouse: TBT).
+    let later = RwSignal::new(false);
+    defer(move || later.set(true));
+    view! {
+        <div class="toolbar">
+            <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
             <LanguageSwitcher />
         </div>
         <StatusBar pwa embedded />
         <reminders::DueBanner />
         <picker::Picker />
         <results::Results />
-        <reminders::RemindersSection />
-        <notify::NotifyOptIn embedded />
-        <tools::Tools />
-        <advice::Advice />
-        <div class="foot">
-            <p data-testid="checked">
-                {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog.checked)}
-            </p>
-            <p>{state.text(Key::Privacy)}</p>
-            {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
-        </div>
-    };
-    if embedded {
-        view! { <div class="app">{content}</div> }.into_any()
-    } else {
-        view! { <main class="app">{content}</main> }.into_any()
+        <Show when=move || later.get()>
+            <reminders::RemindersSection />
+            <notify::NotifyOptIn embedded />
+            <tools::Tools />
+            <advice::Advice />
+            <div class="foot">
+                <p data-testid="checked">
+                    {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog.checked)}
+                </p>
+                <p>{state.text(Key::Privacy)}</p>
+                {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
+            </div>
+        </Show>
+    }
+    .into_any()
+}
+
+/// Runs `f` after the browser has had a chance to paint.
+fn defer(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
     }
 }
 
@@ -247,10 +252,10 @@ fn LanguageSwitcher() -> impl IntoView {
 #[component]
 fn CatalogBroken(lang: Lang, errors: Vec<CatalogError>) -> impl IntoView {
     view! {
-        <main>
+        <div>
             <h1>{t(lang, Key::AppTitle)}</h1>
             <p role="alert">{t(lang, Key::CatalogBroken)}</p>
             <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-        </main>
+        </div>
     }
 }

@@ -1,0 +1,169 @@
+// Sizes of a built dist/ folder, shared by the benchmark report (scripts/bench.mjs) and the
+// size budgets (e2e/budget.spec.mjs), so both measure the same way:
+//   raw     bytes on disk
+//   gzip    node:zlib gzip, level 9
+//   brotli  node:zlib brotli, quality 11, text mode for text files (what a static host
+//           precompresses with; a server compressing on the fly at a lower level sends more)
+// Each file is compressed on its own (as it goes over the wire); totals add those up.
+//
+// "First load" is what index.html makes the browser fetch before the app runs: the HTML
+// itself, its stylesheets, its scripts (the boot loader), what it preloads (the
+// wasm-bindgen JS module and the wasm) and the local modules and wasm the boot loader
+// imports. Icons, the manifest, sw.js and embed.js are not part of it (they come later or
+// not at all), and neither is anything on another origin (there is none).
+import { access, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const KIB = 1024;
+/** Budgets, in brotli bytes: what the test command enforces. */
+export const BUDGETS = {
+  // HTML + CSS + JS + wasm of the first load. The goal (issue "Quality gates")
+  // is TARGETS.firstLoad; the app is not there yet (186 KiB when this was
+  // written), so this ceiling stops it from growing while it is brought down.
+  // Lower it with every cut; never raise it.
+  firstLoad: 190 * KIB,
+  shell: 14 * KIB, // HTML + CSS: what paints the shell (one round trip carries ~14 KB)
+};
+
+/** The goals, reported next to the enforced budgets. */
+export const TARGETS = {
+  firstLoad: 150 * KIB,
+};
+
+// Host configuration files, not served (see scripts/post-build.mjs).
+const NOT_SERVED = new Set(['_headers', '_redirects']);
+const TEXT = /\.(html|css|js|mjs|json|webmanifest|svg|txt|map|ics)$/i;
+
+const sizeCache = new Map();
+
+/** { raw, gzip, brotli } of one buffer. */
+export function compressedSizes(buf, { text = true } = {}) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      },
+    }).length,
+  };
+}
+
+async function fileSizes(file) {
+  if (!sizeCache.has(file)) {
+    const buf = await readFile(file);
+    sizeCache.set(file, compressedSizes(buf, { text: TEXT.test(file) }));
+  }
+  return sizeCache.get(file);
+}
+
+/** Every served file of `dir` (posix paths, sorted; hidden files and _headers left out). */
+export async function listServed(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .filter((f) => !f.split('/').some((part) => part.startsWith('.')) && !NOT_SERVED.has(f))
+    .sort();
+}
+
+/** [{ file, raw, gzip, brotli }] for every served file of `dir`. */
+export async function assetSizes(dir) {
+  const files = await listServed(dir);
+  return Promise.all(files.map(async (file) => ({ file, ...(await fileSizes(path.join(dir, file))) })));
+}
+
+/** A URL found in index.html or a script, as a file of `dir`, or null (other origin, data:, missing). */
+function localFile(dir, from, url) {
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) return null; // absolute: another origin or data:
+  const clean = url.split(/[?#]/)[0];
+  const rel = clean.startsWith('/') ? clean.slice(1) : path.posix.join(path.posix.dirname(from), clean);
+  return path.posix.normalize(decodeURIComponent(rel));
+}
+
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(1).find((v) => v !== undefined);
+
+/**
+ * The first load of `dir`/index.html: [{ file, kind, raw, gzip, brotli }] with kind one of
+ * html, css, js, wasm, plus totals { raw, gzip, brotli } and the shell (html + css) totals.
+ */
+export async function firstLoad(dir) {
+  const html = await readFile(path.join(dir, 'index.html'), 'utf8');
+  const found = new Map([['index.html', 'html']]);
+  const add = (file, kind) => {
+    if (file && !found.has(file)) found.set(file, kind);
+  };
+  const scripts = [];
+  for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/gi)) {
+    const isScript = /^<script/i.test(tag);
+    const rel = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
+    const url = isScript ? attr(tag, 'src') : attr(tag, 'href');
+    if (!url) continue;
+    const file = localFile(dir, 'index.html', url);
+    if (!file) continue;
+    if (isScript || rel.includes('modulepreload')) {
+      add(file, 'js');
+      scripts.push(file);
+    } else if (rel.includes('stylesheet')) add(file, 'css');
+    else if (rel.includes('preload')) {
+      const as = (attr(tag, 'as') ?? '').toLowerCase();
+      if (file.endsWith('.wasm')) add(file, 'wasm');
+      else if (as === 'script' || file.endsWith('.js')) {
+        add(file, 'js');
+        scripts.push(file);
+      } else if (as === 'style') add(file, 'css');
+    }
+  }
+  // Static imports and string literals naming local .js/.wasm files in the loaded scripts
+  // (Trunk's boot loader: `import init from '/app.js'; init({ module_or_path: '/app_bg.wasm' })`).
+  for (let i = 0; i < scripts.length; i++) {
+    let code;
+    try {
+      code = await readFile(path.join(dir, scripts[i]), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const [, url] of code.matchAll(/['"]([^'"\s]+\.(?:m?js|wasm))['"]/g)) {
+      const file = localFile(dir, scripts[i], url);
+      if (!file || found.has(file) || !(await exists(path.join(dir, file)))) continue;
+      if (file.endsWith('.wasm')) add(file, 'wasm');
+      else {
+        add(file, 'js');
+        scripts.push(file);
+      }
+    }
+  }
+  const files = [];
+  for (const [file, kind] of found) files.push({ file, kind, ...(await fileSizes(path.join(dir, file))) });
+  return { files, total: sum(files), shell: sum(files.filter((f) => f.kind === 'html' || f.kind === 'css')) };
+}
+
+async function exists(file) {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function sum(files) {
+  return files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+/** "123,456 B (120.6 KiB)" */
+export function fmtBytes(n) {
+  return `${n.toLocaleString('en-US')} B (${(n / KIB).toFixed(1)} KiB)`;
+}
+
+/** Budget checks: [{ name, what, actual, budget, ok }] for `dir`. */
+export async function checkBudgets(dir) {
+  const { total, shell } = await firstLoad(dir);
+  return [
+    { name: 'first-load', what: 'first-load total (HTML + CSS + JS + wasm), brotli', actual: total.brotli, budget: BUDGETS.firstLoad, target: TARGETS.firstLoad },
+    { name: 'shell', what: 'shell (HTML + CSS), brotli', actual: shell.brotli, budget: BUDGETS.shell },
+  ].map((b) => ({ ...b, ok: b.actual <= b.budget }));
+}
