@@ -1,7 +1,7 @@
 // Reminders: create, persist, escape, calendar export, backup round trip,
 // two tabs in sync, damaged storage.
 import fs from 'node:fs/promises';
-import { test, expect, gotoApp } from './fixtures.mjs';
+import { test, expect, gotoApp, expectNoAxeViolations } from './fixtures.mjs';
 
 const KEY = 'azsim.v1';
 
@@ -198,4 +198,16 @@ test('notifications: opt-in in the top-level app, never offered in embed mode', 
   expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).prefs.notify, KEY)).toBe(true);
   await gotoApp(page, 'embed=1');
   await expect(page.locator('.notify')).toHaveCount(0);
+});
+
+test('no axe-core violations with the reminder form open and reminders listed, in each language', async ({ page }) => {
+  await gotoApp(page);
+  await addReminder(page, { label: 'Nar', due: '2020-01-01T09:00', repeat: 'monthly' });
+  for (const lang of ['en', 'zh', 'az', 'ru']) {
+    await page.locator('#lang').selectOption(lang);
+    await page.getByTestId('add-reminder').click();
+    await expect(page.locator('.reminder-form')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.locator('.reminder-form button[data-action=cancel]').click();
+  }
 });
