@@ -42,12 +42,28 @@ pub fn utc_seconds(t: LocalDateTime) -> i64 {
     (js_date(t).get_time() / 1000.0).floor() as i64
 }
 
-/// A date and time, written the way the user's language writes them.
-pub fn format(lang: Lang, t: LocalDateTime) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_date(t).to_locale_string(lang.code(), &options).into()
+/// Writes dates and times the way the user's language writes them. Build
+/// one per render: creating the browser's formatter is the costly part.
+pub struct DateTimeFormat(js_sys::Intl::DateTimeFormat);
+
+impl DateTimeFormat {
+    pub fn new(lang: Lang) -> DateTimeFormat {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        let locales = js_sys::Array::of1(&lang.code().into());
+        DateTimeFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
+    }
+
+    /// A wall-clock date and time as text.
+    pub fn format(&self, t: LocalDateTime) -> String {
+        self.0
+            .format()
+            .call1(&wasm_bindgen::JsValue::UNDEFINED, &js_date(t))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| t.to_string())
+    }
 }
 
 /// A date, written the way the user's language writes it.

@@ -169,7 +169,13 @@ fn operator_name(state: AppState, op: OperatorId) -> String {
 
 /// A reminder as a list item; its buttons carry `data-action` and `data-id`
 /// for the one delegated click handler.
-fn reminder_item(state: AppState, lang: Lang, r: &Reminder, now: LocalDateTime) -> El {
+fn reminder_item(
+    state: AppState,
+    lang: Lang,
+    when: &clock::DateTimeFormat,
+    r: &Reminder,
+    now: LocalDateTime,
+) -> El {
     let status = r.status(now);
     let (class, badge) = match status {
         Status::Due => ("reminder due", Some(Key::StatusDue)),
@@ -212,7 +218,7 @@ fn reminder_item(state: AppState, lang: Lang, r: &Reminder, now: LocalDateTime) 
         .child(
             El::new("p")
                 .class("when")
-                .text(&clock::format(lang, r.due))
+                .text(&when.format(r.due))
                 .maybe(badge.map(|k| El::new("span").class("badge due-badge").text(t(lang, k)))),
         )
         .maybe((!meta.is_empty()).then(|| El::new("p").class("meta").text(&meta.join(" · "))))
@@ -301,6 +307,7 @@ pub fn DueBanner() -> impl IntoView {
     Effect::new(move || {
         let lang = state.lang.get();
         let now = clock::now();
+        let when = clock::DateTimeFormat::new(lang);
         let Some(div) = container.get() else {
             return;
         };
@@ -308,7 +315,7 @@ pub fn DueBanner() -> impl IntoView {
             d.reminders
                 .iter()
                 .filter(|r| r.status(now) != Status::Later)
-                .map(|r| reminder_item(state, lang, r, now))
+                .map(|r| reminder_item(state, lang, &when, r, now))
                 .collect()
         });
         let content = if due.is_empty() {
@@ -784,13 +791,14 @@ pub fn RemindersSection() -> impl IntoView {
     Effect::new(move || {
         let lang = state.lang.get();
         let now = clock::now();
+        let when = clock::DateTimeFormat::new(lang);
         let Some(ul) = list.get() else {
             return;
         };
         let mut items: Vec<El> = rem.doc.with(|d| {
             d.reminders
                 .iter()
-                .map(|r| reminder_item(state, lang, r, now))
+                .map(|r| reminder_item(state, lang, &when, r, now))
                 .collect()
         });
         if items.is_empty() {
