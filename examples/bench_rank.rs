@@ -4,8 +4,7 @@
 //! cargo run --release --example bench_rank     # prints one JSON object
 //! ```
 //!
-//! Ranks every input combination (the same query space as `every_query` in
-//! tests/ranking.rs: 4 SIM choices × 8 operator choices × 6 payments × online × in
+//! Ranks every input combination (`Query::every()`, as tests/ranking.rs does: 4 SIM choices × 8 operator choices × 6 payments × online × in
 //! Azerbaijan × 2 plans = 1,536 queries) in a plain timed loop: a warm-up pass, then
 //! `BENCH_PASSES` (default 200) timed passes over all of them, and reports the median and
 //! fastest pass and the time per query. Also times `Catalog::embedded()` (decoding and
@@ -17,38 +16,6 @@ use std::time::Instant;
 use azsim::domain::catalog::{OperatorId, Payment, Plan, SimKind};
 use azsim::domain::params::OperatorChoice;
 use azsim::domain::{rank, Catalog, Query};
-
-/// Every query the picker can produce (kept equal to `every_query` in tests/ranking.rs).
-fn every_query() -> Vec<Query> {
-    let sims: Vec<Option<SimKind>> = [None].into_iter().chain(SimKind::ALL.map(Some)).collect();
-    let ops: Vec<Option<OperatorChoice>> = [None, Some(OperatorChoice::Unsure)]
-        .into_iter()
-        .chain(OperatorId::ALL.map(|o| Some(OperatorChoice::Known(o))))
-        .collect();
-    let pays: Vec<Option<Payment>> = [None].into_iter().chain(Payment::ALL.map(Some)).collect();
-    let mut all = Vec::new();
-    for &sim in &sims {
-        for &op in &ops {
-            for &pay in &pays {
-                for online in [true, false] {
-                    for in_az in [true, false] {
-                        for plan in Plan::ALL {
-                            all.push(Query {
-                                sim,
-                                op,
-                                pay,
-                                online,
-                                in_az,
-                                plan,
-                            });
-                        }
-                    }
-                }
-            }
-        }
-    }
-    all
-}
 
 fn median(sorted: &[f64]) -> f64 {
     let n = sorted.len();
@@ -77,7 +44,7 @@ fn main() {
     let catalog = catalog.expect("loaded at least once");
     load_ms.sort_by(f64::total_cmp);
 
-    let queries = every_query();
+    let queries = Query::every();
     // Warm-up pass; also counts what the engine returns.
     let (mut feasible, mut blocked) = (0usize, 0usize);
     for q in &queries {

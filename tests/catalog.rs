@@ -2,11 +2,11 @@
 //! message naming the file and the entry.
 
 use azsim::domain::catalog::{check_code, is_iso_date, Code, CodeKind, SourceId, EMBEDDED_FILES};
-use azsim::domain::{Catalog, CatalogError, Lang, Text};
+use azsim::domain::{Catalog, Lang, Text};
 use serde_json::{json, Value};
 
 mod common;
-use common::errors_after;
+use common::{assert_one, errors_after};
 
 fn shipped() -> Catalog {
     match Catalog::embedded() {
@@ -24,15 +24,6 @@ fn channel<'v>(root: &'v mut Value, id: &str) -> &'v mut Value {
         .iter_mut()
         .find(|c| c["id"] == id)
         .expect("channel exists")
-}
-
-fn assert_one(errors: &[CatalogError], expected: &str) {
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert!(
-        shown.iter().any(|e| e.contains(expected)),
-        "expected an error containing {expected:?}, got:\n{}",
-        shown.join("\n")
-    );
 }
 
 #[test]

@@ -10,37 +10,6 @@ fn catalog() -> Catalog {
     Catalog::embedded().unwrap_or_else(|e| panic!("catalog: {e:?}"))
 }
 
-fn every_query() -> Vec<Query> {
-    let sims = [None].into_iter().chain(SimKind::ALL.map(Some));
-    let ops: Vec<Option<OperatorChoice>> = [None, Some(OperatorChoice::Unsure)]
-        .into_iter()
-        .chain(OperatorId::ALL.map(|o| Some(OperatorChoice::Known(o))))
-        .collect();
-    let pays: Vec<Option<Payment>> = [None].into_iter().chain(Payment::ALL.map(Some)).collect();
-    let mut all = Vec::new();
-    for sim in sims {
-        for &op in &ops {
-            for &pay in &pays {
-                for online in [true, false] {
-                    for in_az in [true, false] {
-                        for plan in Plan::ALL {
-                            all.push(Query {
-                                sim,
-                                op,
-                                pay,
-                                online,
-                                in_az,
-                                plan,
-                            });
-                        }
-                    }
-                }
-            }
-        }
-    }
-    all
-}
-
 fn q(sim: SimKind, op: OperatorId, pay: Payment) -> Query {
     Query {
         sim: Some(sim),
@@ -57,7 +26,7 @@ fn ids(paths: &[azsim::domain::recommend::RankedPath<'_>]) -> Vec<String> {
 #[test]
 fn every_combination_gives_a_consistent_answer() {
     let c = catalog();
-    let queries = every_query();
+    let queries = Query::every();
     assert_eq!(queries.len(), 4 * 8 * 6 * 8);
     for q in &queries {
         let r = rank(&c, q);
@@ -107,7 +76,7 @@ fn every_combination_gives_a_consistent_answer() {
 #[test]
 fn a_known_line_in_azerbaijan_with_internet_always_has_a_path() {
     let c = catalog();
-    for q in every_query() {
+    for q in Query::every() {
         let (Some(sim), Some(OperatorChoice::Known(op)), Some(pay)) = (q.sim, q.op, q.pay) else {
             continue;
         };
@@ -153,7 +122,7 @@ fn no_internet_and_cash_puts_kiosk_shop_or_card_first() {
 #[test]
 fn foreign_card_never_gets_a_local_card_path() {
     let c = catalog();
-    for q in every_query()
+    for q in Query::every()
         .into_iter()
         .filter(|q| q.pay == Some(Payment::ForeignCard))
     {
@@ -180,7 +149,7 @@ fn foreign_card_never_gets_a_local_card_path() {
 #[test]
 fn travel_esim_is_never_sent_to_an_operator_shop() {
     let c = catalog();
-    for q in every_query()
+    for q in Query::every()
         .into_iter()
         .filter(|q| q.sim == Some(SimKind::TravelEsim))
     {

@@ -17,6 +17,7 @@ use azsim::domain::{Catalog, CatalogError, Lang};
 use serde_json::{json, Value};
 
 mod common;
+use common::assert_one;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap_or_else(|| panic!("bad test date {s}"))
@@ -423,15 +424,6 @@ fn rule<'v>(root: &'v mut Value, id: &str) -> &'v mut Value {
         .iter_mut()
         .find(|r| r["id"] == id)
         .expect("rule exists")
-}
-
-fn assert_one(errors: &[CatalogError], expected: &str) {
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert!(
-        shown.iter().any(|e| e.contains(expected)),
-        "expected an error containing {expected:?}, got:\n{}",
-        shown.join("\n")
-    );
 }
 
 #[test]

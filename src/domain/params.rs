@@ -60,6 +60,40 @@ impl Default for Query {
 }
 
 impl Query {
+    /// Every query the picker can produce: 4 SIM choices (none chosen or one
+    /// of three) × 8 operator choices × 6 payments × online × in Azerbaijan
+    /// × 2 plans = 1,536. For exhaustive tests and the benchmark.
+    pub fn every() -> Vec<Query> {
+        let sims: Vec<Option<SimKind>> = [None].into_iter().chain(SimKind::ALL.map(Some)).collect();
+        let ops: Vec<Option<OperatorChoice>> = [None, Some(OperatorChoice::Unsure)]
+            .into_iter()
+            .chain(OperatorId::ALL.map(|o| Some(OperatorChoice::Known(o))))
+            .collect();
+        let pays: Vec<Option<Payment>> = [None].into_iter().chain(Payment::ALL.map(Some)).collect();
+        let mut all = Vec::with_capacity(1536);
+        for &sim in &sims {
+            for &op in &ops {
+                for &pay in &pays {
+                    for online in [true, false] {
+                        for in_az in [true, false] {
+                            for plan in Plan::ALL {
+                                all.push(Query {
+                                    sim,
+                                    op,
+                                    pay,
+                                    online,
+                                    in_az,
+                                    plan,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
     /// Sets one picker parameter from its URL name and value, as the URL
     /// parser and the picker's chips both do. Returns false (and changes
     /// nothing) for an unknown name; an unknown value sets the default.

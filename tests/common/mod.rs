@@ -24,3 +24,13 @@ pub fn errors_after(file: &str, edit: impl FnOnce(&mut Value)) -> Vec<CatalogErr
         Err(e) => e,
     }
 }
+
+/// Asserts that one of the errors contains `expected`.
+pub fn assert_one(errors: &[CatalogError], expected: &str) {
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.iter().any(|e| e.contains(expected)),
+        "expected an error containing {expected:?}, got:\n{}",
+        shown.join("\n")
+    );
+}
