@@ -13,8 +13,6 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use azsim::domain::catalog::{OperatorId, Payment, Plan, SimKind};
-use azsim::domain::params::OperatorChoice;
 use azsim::domain::{rank, Catalog, Query};
 
 fn median(sorted: &[f64]) -> f64 {
