@@ -201,6 +201,7 @@ test('notifications: opt-in in the top-level app, never offered in embed mode', 
 });
 
 test('no axe-core violations with the reminder form open and reminders listed, in each language', async ({ page }) => {
+  test.setTimeout(120_000); // four axe runs: several seconds each on a busy 2-core machine
   await gotoApp(page);
   await addReminder(page, { label: 'Nar', due: '2020-01-01T09:00', repeat: 'monthly' });
   for (const lang of ['en', 'zh', 'az', 'ru']) {
