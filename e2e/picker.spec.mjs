@@ -138,6 +138,8 @@ test('each language sets <html lang>, the picker heading and the URL', async ({ 
 
   await gotoApp(page, '?lang=ru');
   await expect(page.locator('#lang')).toHaveValue('ru');
+  // The static masthead (painted before the wasm) is translated too.
+  await expect(page.locator('#tagline')).not.toContainText('Renew mobile data');
   await expect(html).toHaveAttribute('lang', /^ru(-|$)/);
 });
 

@@ -96,6 +96,14 @@ fn sync_page(state: AppState) {
                 t(lang, Key::AppTitle),
                 t(lang, Key::ResultsHeading)
             ));
+            // The masthead is static HTML (painted before the wasm loads);
+            // its text changes only when the language does.
+            if let Some(tagline) = doc.get_element_by_id("tagline") {
+                let text = t(lang, Key::Tagline);
+                if tagline.text_content().as_deref() != Some(text) {
+                    tagline.set_text_content(Some(text));
+                }
+            }
         }
     });
 }
