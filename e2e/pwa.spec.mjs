@@ -7,6 +7,7 @@
 // its root from one build to another on the same origin, which is what an update is.
 // The installability test uses the shared static server (scripts/static-server.mjs).
 import { createServer } from 'node:http';
+import { CSP } from '../scripts/headers.mjs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,19 +17,8 @@ import { writeServiceWorker } from '../scripts/post-build.mjs';
 const DIST = path.resolve(process.env.E2E_DIST ?? 'dist');
 const RENDERED = '[data-testid=paths], [data-testid=no-path]';
 
-// The app's policy (as scripts/static-server.mjs sends it): the page must start with
-// no inline script, so this also checks the boot-<hash>.js loader of post-build.mjs.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
+// The app's policy, exactly as scripts/static-server.mjs sends it: the page must start
+// with no inline script, so this also checks the boot-<hash>.js loader of post-build.mjs.
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
