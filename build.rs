@@ -1,13 +1,23 @@
 //! Build-time checks and code generation:
 //! - validates the catalog in `data/` (the same code the app runs), so a
 //!   broken catalog fails the build with the file and entry named;
-//! - turns `locales/{zh,en,az,ru}.json` into a `Key` enum and lookup tables,
-//!   failing the build when a language lacks a key, has an extra one, leaves
-//!   one blank or uses other `{placeholders}` than English.
+//! - checks `locales/{zh,en,az,ru}.json`, failing the build when a language
+//!   lacks a key, has an extra one, leaves one blank or uses other
+//!   `{placeholders}` than English;
+//! - writes one language pack per language (`OUT_DIR/lang/<code>-<hash>.bin`,
+//!   postcard): that language's UI strings and the catalog with only that
+//!   language's text. The app fetches just the pack it shows (the Trunk hook
+//!   `scripts/post-build.mjs` copies them into the output);
+//! - generates `Key` (one per UI string, the packs' order), `Fatal` (the few
+//!   `fatal_*` strings compiled into the app, for when no pack can be used)
+//!   and `PACK_FILES`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::{env, fs, path::Path};
+
+use serde_json::Value;
 
 // The app's own catalog code, so the build checks exactly what the app runs.
 #[allow(dead_code)]
@@ -21,6 +31,8 @@ mod date;
 mod lang;
 
 const LANGS: [&str; 4] = ["zh", "en", "az", "ru"];
+/// Keys with this prefix are compiled into the app instead of the packs.
+const FATAL_PREFIX: &str = "fatal_";
 
 fn placeholders(s: &str) -> Vec<&str> {
     let mut out: Vec<&str> = s
@@ -51,12 +63,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/lang.rs");
 
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
-    match catalog::Catalog::from_files(&catalog::EMBEDDED_FILES) {
-        Ok(catalog) => {
-            let bytes = postcard::to_allocvec(&catalog).expect("encode the catalog");
-            fs::write(Path::new(&out_dir).join("catalog.postcard"), bytes)
-                .expect("write catalog.postcard");
-        }
+    let catalog = match catalog::Catalog::from_files(&catalog::EMBEDDED_FILES) {
+        Ok(catalog) => catalog,
         Err(errors) => {
             for e in &errors {
                 println!("cargo:warning={e}");
@@ -66,7 +74,7 @@ fn main() {
                 errors.len()
             );
         }
-    }
+    };
 
     let mut tables: Vec<BTreeMap<String, String>> = Vec::new();
     for lang in LANGS {
@@ -104,39 +112,105 @@ fn main() {
         panic!("{} locale problem(s), listed above", problems.len());
     }
 
-    let mut out = String::from("/// A UI string's key; one per entry of `locales/en.json`.\n");
-    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Key {\n");
-    for key in english.keys() {
-        let _ = writeln!(out, "    {},", camel(key));
+    let out_dir = Path::new(&out_dir);
+    let is_fatal = |key: &str| key.starts_with(FATAL_PREFIX);
+    let catalog_json = serde_json::to_value(&catalog).expect("catalog as JSON");
+    fs::create_dir_all(out_dir.join("lang")).expect("create OUT_DIR/lang");
+    let mut files = Vec::new();
+    for (lang, table) in LANGS.iter().zip(&tables) {
+        let strings: Vec<&str> = table
+            .iter()
+            .filter(|(k, _)| !is_fatal(k))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let mut text = catalog_json.clone();
+        keep_language(&mut text, lang);
+        let one_language: catalog::Catalog =
+            serde_json::from_value(text).expect("catalog with one language");
+        // The same layout as `i18n::Pack { strings, catalog }`.
+        let bytes = postcard::to_allocvec(&(strings, one_language)).expect("encode a pack");
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let file = format!("lang/{lang}-{:016x}.bin", hasher.finish());
+        fs::write(out_dir.join(&file), &bytes).expect("write a pack");
+        files.push(file);
     }
-    out.push_str("}\n\nimpl Key {\n    /// Every key, in table order.\n");
-    let _ = writeln!(out, "    pub const ALL: [Key; {}] = [", english.len());
-    for key in english.keys() {
-        let _ = writeln!(out, "        Key::{},", camel(key));
+
+    let mut out = String::new();
+    write_enum(
+        &mut out,
+        "A UI string's key, in the packs' order: the entries of `locales/en.json`\n/// except the `fatal_` ones.",
+        "Key",
+        english.keys().filter(|k| !is_fatal(k)).map(String::as_str),
+    );
+    let fatal: Vec<&str> = english
+        .keys()
+        .filter(|k| is_fatal(k))
+        .map(String::as_str)
+        .collect();
+    write_enum(
+        &mut out,
+        "A string shown when no pack can be used (a crash, a pack that does not load):\n/// the `fatal_` entries of the locales, compiled into the app in every language.",
+        "Fatal",
+        fatal.iter().map(|k| &k[FATAL_PREFIX.len()..]),
+    );
+    out.push_str("/// The `Fatal` strings of each language (zh, en, az, ru).\n");
+    let _ = writeln!(out, "static FATAL_TEXT: [[&str; {}]; 4] = [", fatal.len());
+    for table in &tables {
+        let _ = writeln!(
+            out,
+            "    {:?},",
+            fatal.iter().map(|k| table[*k].as_str()).collect::<Vec<_>>()
+        );
+    }
+    out.push_str("];\n\n/// Each language's pack, relative to the page (zh, en, az, ru).\n");
+    let _ = writeln!(out, "pub const PACK_FILES: [&str; 4] = {files:?};\n");
+    out.push_str("/// The packs' bytes, for native tests and tools (the app fetches them\n/// instead: nothing in it refers to this, so the wasm does not hold it).\n");
+    out.push_str("pub static PACK_BYTES: [&[u8]; 4] = [\n");
+    for file in &files {
+        let _ = writeln!(out, "    include_bytes!({:?}),", out_dir.join(file));
+    }
+    out.push_str("];\n");
+    fs::write(out_dir.join("locales.rs"), out).expect("write locales.rs");
+}
+
+/// Writes `pub enum name` with one variant per key (in CamelCase) and `ALL`.
+fn write_enum<'a>(out: &mut String, doc: &str, name: &str, keys: impl Iterator<Item = &'a str>) {
+    let keys: Vec<String> = keys.map(camel).collect();
+    let _ = writeln!(
+        out,
+        "/// {doc}\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum {name} {{"
+    );
+    for key in &keys {
+        let _ = writeln!(out, "    {key},");
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\nimpl {name} {{\n    /// Every variant, in table order."
+    );
+    let _ = writeln!(out, "    pub const ALL: [{name}; {}] = [", keys.len());
+    for key in &keys {
+        let _ = writeln!(out, "        {name}::{key},");
     }
     out.push_str("    ];\n}\n\n");
-    for (lang, table) in LANGS.iter().zip(&tables) {
-        let _ = writeln!(
-            out,
-            "static {}: [&str; {}] = [",
-            lang.to_uppercase(),
-            table.len()
-        );
-        for value in table.values() {
-            let _ = writeln!(out, "    {value:?},");
+}
+
+/// Empties every translated text (an object with only `zh`, `en`, `az` and
+/// `ru` strings) except its `lang` entry.
+fn keep_language(value: &mut Value, lang: &str) {
+    match value {
+        Value::Object(map) => {
+            let is_text = !map.is_empty()
+                && map
+                    .iter()
+                    .all(|(k, v)| LANGS.contains(&k.as_str()) && v.is_string());
+            if is_text {
+                map.retain(|k, _| k == lang);
+            } else {
+                map.values_mut().for_each(|v| keep_language(v, lang));
+            }
         }
-        out.push_str("];\n\n");
+        Value::Array(items) => items.iter_mut().for_each(|v| keep_language(v, lang)),
+        _ => {}
     }
-    out.push_str("fn table(lang: Lang) -> &'static [&'static str] {\n    match lang {\n");
-    for lang in LANGS {
-        let _ = writeln!(
-            out,
-            "        Lang::{} => &{},",
-            camel(lang),
-            lang.to_uppercase()
-        );
-    }
-    out.push_str("    }\n}\n");
-    let dest = Path::new(&out_dir).join("locales.rs");
-    fs::write(dest, out).expect("write locales.rs");
 }

@@ -7,13 +7,14 @@
 //! Ranks every input combination (`Query::every()`, as tests/ranking.rs does: 4 SIM choices × 8 operator choices × 6 payments × online × in
 //! Azerbaijan × 2 plans = 1,536 queries) in a plain timed loop: a warm-up pass, then
 //! `BENCH_PASSES` (default 200) timed passes over all of them, and reports the median and
-//! fastest pass and the time per query. Also times `Catalog::embedded()` (decoding and
-//! validating the built-in catalog, what the app does at start-up).
+//! fastest pass and the time per query. Also times decoding the English
+//! language pack (what the app does at start-up).
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use azsim::domain::{rank, Catalog, Query};
+use azsim::domain::{rank, Lang, Query};
+use azsim::i18n::{decode, PACK_BYTES};
 
 fn median(sorted: &[f64]) -> f64 {
     let n = sorted.len();
@@ -35,7 +36,9 @@ fn main() {
     let mut catalog = None;
     for _ in 0..20 {
         let t = Instant::now();
-        let c = Catalog::embedded().unwrap_or_else(|e| panic!("catalog: {e:?}"));
+        let c = decode(PACK_BYTES[Lang::En as usize])
+            .unwrap_or_else(|e| panic!("pack: {e:?}"))
+            .catalog;
         load_ms.push(t.elapsed().as_secs_f64() * 1e3);
         catalog = Some(c);
     }

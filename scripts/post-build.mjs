@@ -2,6 +2,8 @@
 // Trunk post_build hook (Trunk.toml [[hooks]] stage = "post_build"). Works in
 // TRUNK_STAGING_DIR, the finished output before Trunk moves it to dist/:
 //
+//  0. Copies the language packs the wasm names (lang/<code>-<hash>.bin, written by
+//     build.rs into Cargo's OUT_DIR) into the output's lang/ folder.
 //  1. Moves Trunk's inline `<script type="module">` loader out of index.html into
 //     boot-<hash>.js and loads that instead (with an `integrity` hash), so the page runs
 //     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
@@ -19,7 +21,7 @@
 //   TRUNK_STAGING_DIR=dist node scripts/post-build.mjs   (on a fresh Trunk output only)
 
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -68,6 +70,43 @@ export async function externalizeBoot(dir, { publicUrl = './' } = {}) {
 }
 
 /**
+ * Step 0: copies into `dir`/lang/ every pack file the wasm in `dir` names, from the
+ * build's OUT_DIR (under `targetDir`, default $CARGO_TARGET_DIR or ./target). The
+ * names carry a hash of the content, so any build directory holding one has the right
+ * bytes. Returns the copied names; throws if one is missing.
+ */
+export async function copyPacks(dir, { targetDir = process.env.CARGO_TARGET_DIR || 'target' } = {}) {
+  const wasm = (await readdir(dir)).find((f) => f.endsWith('_bg.wasm'));
+  if (!wasm) throw new Error(`${dir}: no *_bg.wasm`);
+  const bytes = (await readFile(path.join(dir, wasm))).toString('latin1');
+  const names = [...new Set(bytes.match(/lang\/[a-z]{2}-[0-9a-f]{16}\.bin/g) ?? [])];
+  if (names.length !== 4) throw new Error(`${wasm}: expected 4 language pack names, found ${names.length}`);
+  const outDirs = [];
+  for (const triple of ['wasm32-unknown-unknown', '.']) {
+    for (const profile of ['release', 'debug']) {
+      const build = path.join(targetDir, triple, profile, 'build');
+      const entries = await readdir(build).catch(() => []);
+      outDirs.push(...entries.filter((e) => e.startsWith('azsim-')).map((e) => path.join(build, e, 'out')));
+    }
+  }
+  await mkdir(path.join(dir, 'lang'), { recursive: true });
+  for (const name of names) {
+    let copied = false;
+    for (const out of outDirs) {
+      try {
+        await copyFile(path.join(out, name), path.join(dir, name));
+        copied = true;
+        break;
+      } catch {
+        // not in this build directory
+      }
+    }
+    if (!copied) throw new Error(`${name}: not found under ${targetDir}/*/build/azsim-*/out`);
+  }
+  return names;
+}
+
+/**
  * Every regular file under `dir` as sorted posix paths relative to it, leaving out
  * hidden ones (a name starting with "."; Trunk stages in dist/.stage, for one).
  */
@@ -111,10 +150,13 @@ export async function writeServiceWorker(dir, { template = TEMPLATE } = {}) {
 async function main() {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)');
+  const packs = await copyPacks(dir, {
+    targetDir: process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target'),
+  });
   const boot = await externalizeBoot(dir, { publicUrl: process.env.TRUNK_PUBLIC_URL || './' });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
-    `post-build: ${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+    `post-build: ${packs.length} language packs; ${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
   );
 }
 

@@ -9,8 +9,11 @@
 // "First load" is what index.html makes the browser fetch before the app runs: the HTML
 // itself, its stylesheets, its scripts (the boot loader), what it preloads (the
 // wasm-bindgen JS module and the wasm) and the local modules and wasm the boot loader
-// imports. Icons, the manifest, sw.js and embed.js are not part of it (they come later or
-// not at all), and neither is anything on another origin (there is none).
+// imports, and the language pack the app fetches before its first render (the largest of
+// the packs the wasm names, lang/<code>-<hash>.bin, so the total holds in every
+// language). Icons, the manifest, sw.js, embed.js and the other packs are not part of it
+// (they come later or not at all), and neither is anything on another origin (there is
+// none).
 import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -18,11 +21,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const KIB = 1024;
 /** Budgets, in brotli bytes: what the test command enforces. */
 export const BUDGETS = {
-  // HTML + CSS + JS + wasm of the first load. The goal (issue "Quality gates")
-  // is TARGETS.firstLoad; the app is not there yet (186 KiB when this was
-  // written), so this ceiling stops it from growing while it is brought down.
-  // Lower it with every cut; never raise it.
-  firstLoad: 190 * KIB,
+  // HTML + CSS + JS + wasm + language pack of the first load. The goal (issue
+  // "Quality gates") is TARGETS.firstLoad; the app is not there yet (160.7 KiB
+  // when this was written), so this ceiling stops it from growing while it is
+  // brought down. Lower it with every cut; never raise it.
+  firstLoad: 162 * KIB,
   shell: 14 * KIB, // HTML + CSS: what paints the shell (one round trip carries ~14 KB)
 };
 
@@ -88,7 +91,7 @@ const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)
 
 /**
  * The first load of `dir`/index.html: [{ file, kind, raw, gzip, brotli }] with kind one of
- * html, css, js, wasm, plus totals { raw, gzip, brotli } and the shell (html + css) totals.
+ * html, css, js, wasm, data (the language pack), plus totals { raw, gzip, brotli } and the shell (html + css) totals.
  */
 export async function firstLoad(dir) {
   const html = await readFile(path.join(dir, 'index.html'), 'utf8');
@@ -136,6 +139,16 @@ export async function firstLoad(dir) {
       }
     }
   }
+  for (const [file, kind] of [...found]) {
+    if (kind !== 'wasm') continue;
+    const names = new Set((await readFile(path.join(dir, file))).toString('latin1').match(/lang\/[a-z]{2}-[0-9a-f]{16}\.bin/g));
+    let largest = null;
+    for (const pack of names) {
+      const sizes = await fileSizes(path.join(dir, pack));
+      if (!largest || sizes.brotli > largest.brotli) largest = { pack, brotli: sizes.brotli };
+    }
+    if (largest) add(largest.pack, 'data');
+  }
   const files = [];
   for (const [file, kind] of found) files.push({ file, kind, ...(await fileSizes(path.join(dir, file))) });
   return { files, total: sum(files), shell: sum(files.filter((f) => f.kind === 'html' || f.kind === 'css')) };
@@ -163,7 +176,7 @@ export function fmtBytes(n) {
 export async function checkBudgets(dir) {
   const { total, shell } = await firstLoad(dir);
   return [
-    { name: 'first-load', what: 'first-load total (HTML + CSS + JS + wasm), brotli', actual: total.brotli, budget: BUDGETS.firstLoad, target: TARGETS.firstLoad },
+    { name: 'first-load', what: 'first-load total (HTML + CSS + JS + wasm + language pack), brotli', actual: total.brotli, budget: BUDGETS.firstLoad, target: TARGETS.firstLoad },
     { name: 'shell', what: 'shell (HTML + CSS), brotli', actual: shell.brotli, budget: BUDGETS.shell },
   ].map((b) => ({ ...b, ok: b.actual <= b.budget }));
 }

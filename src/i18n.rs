@@ -1,13 +1,69 @@
-//! UI strings in four languages, generated at build time from
-//! `locales/*.json` (the build fails if a language lacks a key).
+//! Texts in four languages. `build.rs` checks `locales/*.json` and `data/`
+//! and writes one *pack* per language: its UI strings and the catalog with
+//! only its text. The app fetches just the pack it shows (see `packs`), so
+//! the other three languages cost nothing until chosen; natively, the packs
+//! are compiled in for the tests.
 
-use crate::domain::Lang;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::domain::{Catalog, Lang};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-/// The UI string `key` in `lang`.
+/// One language's texts: the UI strings in [`Key`] order, and the catalog
+/// with that language's text (the other languages' text is empty).
+#[derive(Deserialize)]
+pub struct Pack {
+    strings: Vec<String>,
+    pub catalog: Catalog,
+}
+
+/// The packs installed so far, by language.
+static PACKS: [OnceLock<&'static Pack>; 4] = [const { OnceLock::new() }; 4];
+
+/// Why a pack's bytes cannot be used.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PackError(pub String);
+
+/// Decodes a pack. Its content was checked before it was encoded, so only
+/// damaged or mismatched bytes fail here, reported, never a panic.
+pub fn decode(bytes: &[u8]) -> Result<Pack, PackError> {
+    let pack: Pack = postcard::from_bytes(bytes).map_err(|e| PackError(e.to_string()))?;
+    if pack.strings.len() != Key::ALL.len() {
+        return Err(PackError(format!(
+            "{} strings, expected {}",
+            pack.strings.len(),
+            Key::ALL.len()
+        )));
+    }
+    Ok(pack)
+}
+
+/// Decodes and keeps `lang`'s pack for the rest of the session (a language
+/// already installed keeps its first pack).
+pub fn install(lang: Lang, bytes: &[u8]) -> Result<&'static Pack, PackError> {
+    if let Some(pack) = PACKS[lang as usize].get() {
+        return Ok(pack);
+    }
+    let pack: &'static Pack = Box::leak(Box::new(decode(bytes)?));
+    Ok(PACKS[lang as usize].get_or_init(|| pack))
+}
+
+/// `lang`'s pack, if installed. Natively every pack is compiled in.
+pub fn pack(lang: Lang) -> Option<&'static Pack> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if PACKS[lang as usize].get().is_none() {
+        install(lang, PACK_BYTES[lang as usize]).expect("the built-in packs decode");
+    }
+    PACKS[lang as usize].get().copied()
+}
+
+/// The UI string `key` in `lang`; empty if that pack is not installed
+/// (the app shows a language only once its pack is).
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    table(lang)[key as usize]
+    pack(lang).map_or("", |p| p.strings[key as usize].as_str())
 }
 
 /// The UI string with `{name}` replaced by `value`.
@@ -15,7 +71,13 @@ pub fn t_with(lang: Lang, key: Key, name: &str, value: &str) -> String {
     t(lang, key).replace(&format!("{{{name}}}"), value)
 }
 
-#[cfg(test)]
+/// A string compiled into the app, usable when no pack is.
+pub fn fatal(lang: Lang, text: Fatal) -> &'static str {
+    FATAL_TEXT[lang as usize][text as usize]
+}
+
+// Natively only: the packs are compiled in there.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -25,8 +87,40 @@ mod tests {
             for key in Key::ALL {
                 assert!(!t(lang, key).trim().is_empty(), "{lang:?} {key:?}");
             }
+            for text in Fatal::ALL {
+                assert!(!fatal(lang, text).trim().is_empty(), "{lang:?} {text:?}");
+            }
         }
         assert_eq!(t(Lang::En, Key::PayCash), "Cash");
+        assert_eq!(t(Lang::Ru, Key::AppTitle), "AzSIM");
+        assert_eq!(fatal(Lang::En, Fatal::Reload), "Reload");
+    }
+
+    #[test]
+    fn each_pack_holds_only_its_language() {
+        for lang in Lang::ALL {
+            let catalog = &pack(lang).expect("pack").catalog;
+            let name = &catalog.operators[0].company;
+            assert!(!name.get(lang).is_empty(), "{lang:?}");
+            for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+                assert_eq!(name.get(other), "", "{lang:?} pack has {other:?} text");
+            }
+        }
+        assert!(PACK_FILES
+            .iter()
+            .all(|f| f.starts_with("lang/") && f.ends_with(".bin")));
+    }
+
+    #[test]
+    fn damaged_packs_are_errors() {
+        let good = PACK_BYTES[Lang::En as usize];
+        assert!(decode(good).is_ok());
+        assert!(decode(&good[..good.len() / 2]).is_err());
+        assert!(decode(&[]).is_err());
+        // One string fewer: the count no longer matches, or the rest misaligns.
+        let mut short = good.to_vec();
+        short[0] = short[0].wrapping_sub(1);
+        assert!(decode(&short).is_err());
     }
 
     #[test]

@@ -9,21 +9,48 @@ pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
+mod packs;
+#[cfg(target_arch = "wasm32")]
 mod pwa;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 mod ui;
 
-/// Decodes the built-in catalog, removes the static loading shell and mounts
-/// the app in `<main id="app">` after the static masthead (which stays, so the
-/// first paint is not repainted).
+/// Installs the panic page, picks the language, loads its pack, then
+/// mounts the app (or shows why it cannot).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    ui::fatal::install_panic_hook();
+    let params = domain::AppParams::parse(&ui::current_search());
+    let stored = storage::load();
+    let languages = ui::browser_languages();
+    let lang = domain::Lang::detect(
+        params.lang,
+        stored.doc.prefs.lang.as_deref(),
+        languages.iter().map(String::as_str),
+    );
+    ui::fatal::set_lang(lang);
+    wasm_bindgen_futures::spawn_local(async move {
+        match packs::load(lang).await {
+            Ok(pack) => mount(ui::Boot {
+                params,
+                stored,
+                lang,
+                pack,
+            }),
+            Err(details) => ui::fatal::show(lang, i18n::Fatal::NoTexts, &details),
+        }
+    });
+}
+
+/// Removes the static loading shell and mounts the app in `<main id="app">`
+/// after the static masthead (which stays, so the first paint is not
+/// repainted).
+#[cfg(target_arch = "wasm32")]
+fn mount(boot: ui::Boot) {
     use wasm_bindgen::JsCast;
 
-    console_error_panic_hook::set_once();
-    let catalog = domain::Catalog::embedded().map(|c| &*Box::leak(Box::new(c)));
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
         shell.remove();
@@ -51,7 +78,7 @@ pub fn start() {
             }
         }
     }
-    let app = move || leptos::view! { <ui::App catalog /> };
+    let app = move || leptos::view! { <ui::App boot /> };
     match root {
         Some(root) => leptos::mount::mount_to(root, app).forget(),
         None => leptos::mount::mount_to_body(app),
@@ -67,4 +94,12 @@ fn in_host_frame() -> bool {
     let search = window.location().search().unwrap_or_default();
     let framed = window.top().ok().flatten().is_some_and(|top| top != window);
     framed && domain::AppParams::parse(&search).embed
+}
+
+/// Panics on purpose, for the test of the panic page (`e2e/faults.spec.mjs`
+/// calls it as `window.wasmBindings.debug_panic()`; nothing in the page does).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn debug_panic() {
+    panic!("debug_panic: a test asked for a panic");
 }

@@ -6,17 +6,7 @@ use azsim::domain::{Catalog, Lang, Text};
 use serde_json::{json, Value};
 
 mod common;
-use common::{assert_one, errors_after};
-
-fn shipped() -> Catalog {
-    match Catalog::embedded() {
-        Ok(c) => c,
-        Err(errors) => {
-            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            panic!("the shipped catalog is broken:\n{}", list.join("\n"));
-        }
-    }
-}
+use common::{assert_one, errors_after, shipped};
 
 fn channel<'v>(root: &'v mut Value, id: &str) -> &'v mut Value {
     root.as_array_mut()
@@ -42,28 +32,30 @@ fn shipped_catalog_is_valid_and_complete() {
 }
 
 #[test]
-fn built_in_catalog_is_the_json_catalog() {
-    let from_json = Catalog::from_files(&EMBEDDED_FILES).expect("valid JSON catalog");
-    let built_in = shipped();
+fn each_language_pack_holds_the_json_catalog_in_that_language() {
+    let full = shipped();
     let ids = |c: &Catalog| {
         c.channels
             .iter()
             .map(|ch| ch.id.0.clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(ids(&built_in), ids(&from_json));
-    assert_eq!(built_in.checked, from_json.checked);
-    assert_eq!(built_in.channels[0].steps, from_json.channels[0].steps);
-    assert_eq!(built_in.sources.len(), from_json.sources.len());
-}
-
-#[test]
-fn damaged_built_in_bytes_are_an_error_not_a_panic() {
-    let bytes = azsim::domain::builtin::CATALOG_BYTES;
-    assert!(shipped().validate().is_ok());
-    let errors = Catalog::decode(&bytes[..bytes.len() / 2]).expect_err("truncated");
-    assert_one(&errors, "built-in catalog");
-    assert!(Catalog::decode(&[]).is_err());
+    for lang in Lang::ALL {
+        let packed = &azsim::i18n::pack(lang).expect("built-in pack").catalog;
+        assert_eq!(ids(packed), ids(&full));
+        assert_eq!(packed.checked, full.checked);
+        assert_eq!(packed.sources.len(), full.sources.len());
+        for (p, f) in packed.channels.iter().zip(&full.channels) {
+            assert_eq!(p.name.get(lang), f.name.get(lang), "{lang:?} {}", f.id.0);
+            let steps = |c: &azsim::domain::catalog::Channel| {
+                c.steps
+                    .iter()
+                    .map(|s| s.get(lang).to_owned())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(steps(p), steps(f), "{lang:?} {}", f.id.0);
+        }
+    }
 }
 
 #[test]

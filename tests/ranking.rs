@@ -4,11 +4,10 @@
 use azsim::domain::catalog::{ChannelKind, OperatorId, Payment, Plan, SimKind};
 use azsim::domain::params::OperatorChoice;
 use azsim::domain::recommend::{Blocker, Caveat};
-use azsim::domain::{rank, Catalog, Query};
+use azsim::domain::{rank, Query};
 
-fn catalog() -> Catalog {
-    Catalog::embedded().unwrap_or_else(|e| panic!("catalog: {e:?}"))
-}
+mod common;
+use common::shipped as catalog;
 
 fn q(sim: SimKind, op: OperatorId, pay: Payment) -> Query {
     Query {

@@ -17,20 +17,10 @@ use azsim::domain::{Catalog, CatalogError, Lang};
 use serde_json::{json, Value};
 
 mod common;
-use common::assert_one;
+use common::{assert_one, shipped as catalog};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap_or_else(|| panic!("bad test date {s}"))
-}
-
-fn catalog() -> Catalog {
-    match Catalog::embedded() {
-        Ok(c) => c,
-        Err(errors) => {
-            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            panic!("the shipped catalog is broken:\n{}", list.join("\n"));
-        }
-    }
 }
 
 /// (amount in qəpik, days) as the sources give them.

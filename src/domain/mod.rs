@@ -2,7 +2,6 @@
 //! engine and the picker's URL vocabulary. Nothing here knows about the
 //! browser, so all of it is tested natively with `cargo test`.
 
-pub mod builtin;
 pub mod catalog;
 pub mod date;
 pub mod document;

@@ -64,7 +64,7 @@ pub fn PrefixHint() -> impl IntoView {
     Effect::new(move || {
         let lang = state.lang.get();
         if let Some(aside) = container.get() {
-            replace_children(&aside, build_prefix_hint(lang, state.catalog));
+            replace_children(&aside, build_prefix_hint(lang, state.catalog()));
         }
     });
     view! { <aside class="note-box prefix" aria-labelledby="prefix-heading" node_ref=container></aside> }
@@ -110,7 +110,7 @@ pub fn Advice() -> impl IntoView {
     Effect::new(move || {
         let (lang, q) = (state.lang.get(), state.query.get());
         if let Some(div) = container.get() {
-            replace_children(&div, build_advice(lang, state.catalog, &q));
+            replace_children(&div, build_advice(lang, state.catalog(), &q));
         }
     });
     view! { <div node_ref=container></div> }

@@ -62,6 +62,11 @@ impl El {
         }
         self
     }
+
+    /// The finished element.
+    pub fn into_element(self) -> Element {
+        self.0
+    }
 }
 
 /// A document always exists where this code runs (a window's page); should

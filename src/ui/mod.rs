@@ -4,6 +4,7 @@
 mod advice;
 mod clock;
 mod dom;
+pub mod fatal;
 mod files;
 mod notify;
 mod path_card;
@@ -15,15 +16,27 @@ mod tools;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::{AppParams, Catalog, CatalogError, Lang, Query};
-use crate::embed;
-use crate::i18n::{t, Key};
+use crate::domain::{AppParams, Catalog, Lang, Query};
+use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
+use crate::storage::Loaded;
+use crate::{embed, i18n, packs};
+
+/// What [`App`] starts from: read before the first language pack loads.
+pub struct Boot {
+    pub params: AppParams,
+    pub stored: Loaded,
+    /// The language to show; its pack is installed.
+    pub lang: Lang,
+    pub pack: &'static Pack,
+}
 
 /// The app's shared state, provided once as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub catalog: &'static Catalog,
+    /// The first language's pack, which is always installed.
+    first_pack: &'static Pack,
+    /// The language shown. It changes only once its pack is installed.
     pub lang: RwSignal<Lang>,
     pub query: RwSignal<Query>,
     /// Display settings from the URL (language chosen there, embed, theme).
@@ -38,6 +51,13 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// The catalog with the current language's text (reactive).
+    pub fn catalog(&self) -> &'static Catalog {
+        &i18n::pack(self.lang.get())
+            .unwrap_or(self.first_pack)
+            .catalog
+    }
+
     /// The UI string `key` in the current language (reactive).
     pub fn t(&self, key: Key) -> &'static str {
         t(self.lang.get(), key)
@@ -50,13 +70,15 @@ impl AppState {
     }
 }
 
-fn current_search() -> String {
+/// The page's query string (`?…`).
+pub fn current_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
 }
 
-fn browser_languages() -> Vec<String> {
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
     web_sys::window()
         .map(|w| {
             w.navigator()
@@ -111,21 +133,13 @@ fn sync_page(state: AppState) {
 /// The root component: reads the URL and saved preferences, then renders the
 /// picker, the results and the advice.
 #[component]
-pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoView {
-    let params = AppParams::parse(&current_search());
-    let stored = reminders::ReminderState::load();
-    let saved = stored.doc.with_untracked(|d| d.prefs.lang.clone());
-    let languages = browser_languages();
-    let lang = Lang::detect(
-        params.lang,
-        saved.as_deref(),
-        languages.iter().map(String::as_str),
-    );
-
-    let catalog = match catalog {
-        Ok(c) => c,
-        Err(errors) => return view! { <CatalogBroken lang errors /> }.into_any(),
-    };
+pub fn App(boot: Boot) -> impl IntoView {
+    let Boot {
+        params,
+        stored,
+        lang,
+        pack,
+    } = boot;
     let embedded = params.embed;
     embed::apply_display(&params);
     if embedded {
@@ -133,11 +147,11 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
     }
     let pwa = pwa::start(embedded);
     let state = AppState {
-        catalog,
+        first_pack: pack,
         lang: RwSignal::new(lang),
         query: RwSignal::new(params.query),
         params: RwSignal::new(params),
-        reminders: stored,
+        reminders: reminders::ReminderState::new(stored),
     };
     provide_context(state);
     sync_page(state);
@@ -162,14 +176,13 @@ pub fn App(catalog: Result<&'static Catalog, Vec<CatalogError>>) -> impl IntoVie
             <advice::Advice />
             <div class="foot">
                 <p data-testid="checked">
-                    {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog.checked)}
+                    {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog().checked)}
                 </p>
                 <p>{state.text(Key::Privacy)}</p>
                 {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
             </div>
         </Show>
     }
-    .into_any()
 }
 
 /// Runs `f` after the browser has had a chance to paint.
@@ -224,23 +237,40 @@ fn StatusBar(pwa: PwaState, embedded: bool) -> impl IntoView {
     }
 }
 
-/// The language `<select>`; the choice is saved and put in the URL.
+/// The language `<select>`. A language is shown once its pack has loaded
+/// (at once when it is cached); the choice is saved and put in the URL.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let state = AppState::get();
+    let loading = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
-        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+        let Some(lang) = Lang::from_code(&event_target_value(&ev)) else {
+            return;
+        };
+        loading.set(true);
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            let loaded = packs::load(lang).await;
+            loading.set(false);
+            if loaded.is_err() {
+                failed.set(true);
+                // Puts the `<select>` back on the language still shown.
+                state.lang.notify();
+                return;
+            }
+            fatal::set_lang(lang);
             state.lang.set(lang);
             state.params.update(|p| p.lang = Some(lang));
             state
                 .reminders
                 .commit(|d| d.prefs.lang = Some(lang.code().to_owned()));
-        }
+        });
     };
     view! {
         <label class="lang">
             <span>{state.text(Key::LangLabel)}</span>
-            <select id="lang" on:change=on_change>
+            <select id="lang" on:change=on_change aria-busy=move || loading.get().then_some("true")>
                 {Lang::ALL
                     .into_iter()
                     .map(|l| {
@@ -253,17 +283,8 @@ fn LanguageSwitcher() -> impl IntoView {
                     .collect_view()}
             </select>
         </label>
-    }
-}
-
-/// Shown instead of the app when the built-in catalog fails validation.
-#[component]
-fn CatalogBroken(lang: Lang, errors: Vec<CatalogError>) -> impl IntoView {
-    view! {
-        <div>
-            <h1>{t(lang, Key::AppTitle)}</h1>
-            <p role="alert">{t(lang, Key::CatalogBroken)}</p>
-            <ul>{errors.into_iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
-        </div>
+        <Show when=move || failed.get()>
+            <p class="notice" role="alert" data-testid="lang-failed">{state.text(Key::LangLoadFailed)}</p>
+        </Show>
     }
 }

@@ -142,7 +142,7 @@ fn ChipGroup(question: Question) -> impl IntoView {
                                         prop:checked=move || state.query.with(|q| question.current(q) == Some(value))
                                         on:change=move |_| state.query.update(|q| question.pick(q, value))
                                     />
-                                    <span>{move || question.label(state.lang.get(), state.catalog, value)}</span>
+                                    <span>{move || question.label(state.lang.get(), state.catalog(), value)}</span>
                                 </label>
                             }
                         })

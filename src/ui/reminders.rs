@@ -47,9 +47,8 @@ pub struct ReminderState {
 }
 
 impl ReminderState {
-    /// Loads the stored document and follows changes made in other tabs.
-    pub fn load() -> ReminderState {
-        let loaded = storage::load();
+    /// Starts from the loaded document and follows changes made in other tabs.
+    pub fn new(loaded: storage::Loaded) -> ReminderState {
         let state = ReminderState {
             doc: RwSignal::new(loaded.doc),
             persistent: RwSignal::new(loaded.persistent),
@@ -161,7 +160,7 @@ fn error_text(lang: Lang, e: ReminderError) -> String {
 
 fn operator_name(state: AppState, op: OperatorId) -> String {
     state
-        .catalog
+        .catalog()
         .operator(op)
         .map(|o| o.name.clone())
         .unwrap_or_default()

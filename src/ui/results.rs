@@ -95,7 +95,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest("button[data-remind]").ok().flatten())
         .and_then(|b| b.get_attribute("data-remind"))
-        .and_then(|id| state.catalog.channels.iter().find(|c| c.id.0 == id));
+        .and_then(|id| state.catalog().channels.iter().find(|c| c.id.0 == id));
     if let Some(ch) = channel {
         let label = t_with(
             state.lang.get_untracked(),
@@ -117,7 +117,7 @@ pub fn Results() -> impl IntoView {
     Effect::new(move || {
         let (lang, q) = (state.lang.get(), state.query.get());
         if let Some(div) = container.get() {
-            replace_children(&div, build(lang, state.catalog, &q));
+            replace_children(&div, build(lang, state.catalog(), &q));
         }
     });
     view! {

@@ -46,7 +46,7 @@ fn validity_answer(
     amount: &str,
     paid: &str,
 ) -> (Vec<El>, Option<Date>) {
-    let catalog = state.catalog;
+    let catalog = state.catalog();
     let (Some(qepik), Some(paid_on)) = (parse_azn(amount), Date::parse(paid)) else {
         let key = if parse_azn(amount).is_none() {
             Key::ValidityBadAmount
@@ -262,7 +262,7 @@ pub fn Tools() -> impl IntoView {
             Some("validity") => {
                 if let Some((operator, date)) = validity_remind.get_value() {
                     let name = state
-                        .catalog
+                        .catalog()
                         .operator(operator)
                         .map(|o| o.name.as_str())
                         .unwrap_or_default();
@@ -288,7 +288,7 @@ pub fn Tools() -> impl IntoView {
     let today = clock::now().date.to_string();
     let operators = [OperatorId::Azercell, OperatorId::Bakcell, OperatorId::Nar]
         .into_iter()
-        .map(|o| view! { <option value=o.as_str()>{state.catalog.operator(o).map(|x| x.name.clone())}</option> })
+        .map(|o| view! { <option value=o.as_str()>{state.catalog().operator(o).map(|x| x.name.clone())}</option> })
         .collect_view();
     view! {
         <section class="tools" aria-labelledby="tools-heading" on:click=on_remind>

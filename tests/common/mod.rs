@@ -1,8 +1,25 @@
 //! Helpers shared by the catalog tests.
+// Each test file uses some of these helpers, not all.
+#![allow(dead_code)]
 
 use azsim::domain::catalog::EMBEDDED_FILES;
 use azsim::domain::{Catalog, CatalogError};
 use serde_json::Value;
+
+/// The shipped catalog (all four languages), as `data/` holds it.
+pub fn shipped() -> Catalog {
+    match Catalog::from_files(&EMBEDDED_FILES) {
+        Ok(c) => c,
+        Err(errors) => {
+            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!(
+                "the shipped catalog is broken:
+{}",
+                list.join("\n")
+            );
+        }
+    }
+}
 
 /// Loads the shipped catalog with one file changed by `edit`, expecting errors.
 pub fn errors_after(file: &str, edit: impl FnOnce(&mut Value)) -> Vec<CatalogError> {

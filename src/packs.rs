@@ -1,0 +1,36 @@
+//! Loads language packs (see `i18n`) from the app's own origin. The service
+//! worker precaches all four, so switching language works offline too.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::Lang;
+use crate::i18n::{self, Pack, PACK_FILES};
+
+/// `lang`'s pack: installed already, or fetched and installed now. The
+/// error is a line for the details of the error page.
+pub async fn load(lang: Lang) -> Result<&'static Pack, String> {
+    if let Some(pack) = i18n::pack(lang) {
+        return Ok(pack);
+    }
+    let url = PACK_FILES[lang as usize];
+    let bytes = fetch(url).await.map_err(|e| format!("{url}: {e}"))?;
+    i18n::install(lang, &bytes).map_err(|e| format!("{url}: {}", e.0))
+}
+
+async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    let describe = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
