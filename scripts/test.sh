@@ -36,6 +36,7 @@ stage "rustfmt" cargo fmt --all -- --check
 stage "clippy (native)" cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 stage "unit tests (native)" cargo test
+stage "embed loader property tests (node)" node --test tests/embed-message.test.mjs
 stage "browser unit tests (wasm32, headless Chromium)" cargo test --target wasm32-unknown-unknown --test browser
 stage "trunk build --release" trunk build --release
 stage "dist present" check_dist

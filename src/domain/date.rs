@@ -110,12 +110,14 @@ pub struct LocalDateTime {
 }
 
 impl LocalDateTime {
-    /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, are dropped).
+    /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, are checked and
+    /// dropped).
     pub fn parse(s: &str) -> Option<LocalDateTime> {
         let (date, time) = s.split_once('T')?;
         let date = Date::parse(date)?;
         let b = time.as_bytes();
-        if b.len() < 5 || b[2] != b':' || !(b.len() == 5 || (b.len() == 8 && b[5] == b':')) {
+        let seconds = || b[5] == b':' && digits(time, 6..8).is_some_and(|s| s < 60);
+        if b.len() < 5 || b[2] != b':' || !(b.len() == 5 || (b.len() == 8 && seconds())) {
             return None;
         }
         let (h, m) = (digits(time, 0..2)?, digits(time, 3..5)?);

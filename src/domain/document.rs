@@ -110,6 +110,11 @@ impl AnyVersion {
 
 /// Reads a document of any known version, checking the version first.
 fn read_any(text: &str) -> Result<AnyVersion, DecodeError> {
+    // Only an object is a document (serde also reads a struct from an
+    // array: `[3]` would be version 3).
+    if !text.trim_start().starts_with('{') {
+        return Err(damaged("not a JSON object"));
+    }
     let VersionOnly { version } = serde_json::from_str(text).map_err(damaged)?;
     if let Some(v) = version.filter(|v| *v > VERSION) {
         return Err(DecodeError::TooNew(v));
@@ -168,9 +173,10 @@ impl Document {
 
     /// What importing `incoming` would add: its reminders that are neither
     /// here already (same id) nor the same reminder under another id (same
-    /// label and due time). Nothing is changed.
+    /// label and due time), nor share an id with one added before them.
+    /// Nothing is changed.
     pub fn plan_import<'a>(&self, incoming: &'a Document) -> Vec<&'a Reminder> {
-        let ids: HashSet<&str> = self.reminders.iter().map(|r| r.id.0.as_str()).collect();
+        let mut ids: HashSet<&str> = self.reminders.iter().map(|r| r.id.0.as_str()).collect();
         let mut same: HashSet<(&str, String)> = self
             .reminders
             .iter()
@@ -180,7 +186,9 @@ impl Document {
             .reminders
             .iter()
             .filter(|r| {
-                !ids.contains(r.id.0.as_str()) && same.insert((r.label.as_str(), r.due.to_string()))
+                !ids.contains(r.id.0.as_str())
+                    && same.insert((r.label.as_str(), r.due.to_string()))
+                    && ids.insert(r.id.0.as_str())
             })
             .collect()
     }
