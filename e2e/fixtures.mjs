@@ -2,7 +2,8 @@
 // The `page` fixture fails a test that logged a console error, threw an uncaught page
 // error, or made a request to another origin than baseURL's (data: and blob: ignored).
 // Options (per file or describe: `test.use({ ... })`):
-//   allowedConsoleErrors: RegExp[]  console/page errors matching one are tolerated
+//   allowedConsoleErrors: RegExp[]  console/page errors matching one are tolerated (pass a list
+//                                   as [[/a/, /b/], {}]: Playwright reads [x, {..}] as value + options)
 //   allowedOrigins: string[]        further origins that requests may go to
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
