@@ -225,6 +225,15 @@ ownServer('after one visit the app loads and works with the network off', async 
   await expect(page.locator('input[name="op"][value="bakcell"]')).toBeChecked();
   expect(server.hits.slice(hits)).toEqual([]);
 
+  // Every language works offline: the service worker precached all four packs.
+  for (const lang of ['zh', 'ru']) {
+    const strings = JSON.parse(await readFile(`locales/${lang}.json`, 'utf8'));
+    await page.locator('#lang').selectOption(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('#picker-heading')).toHaveText(strings.picker_heading);
+  }
+  expect(server.hits.slice(hits)).toEqual([]);
+
   await context.setOffline(false);
   await expect(page.locator('[data-testid=offline]')).toBeHidden();
 
