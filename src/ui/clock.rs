@@ -2,6 +2,8 @@
 //! wall-clock `LocalDateTime`s, the browser turns them into instants and
 //! into text in the user's language.
 
+use std::cell::RefCell;
+
 use crate::domain::date::{Date, LocalDateTime};
 use crate::domain::Lang;
 
@@ -42,28 +44,35 @@ pub fn utc_seconds(t: LocalDateTime) -> i64 {
     (js_date(t).get_time() / 1000.0).floor() as i64
 }
 
-/// Writes dates and times the way the user's language writes them. Build
-/// one per render: creating the browser's formatter is the costly part.
-pub struct DateTimeFormat(js_sys::Intl::DateTimeFormat);
+thread_local! {
+    /// The browser's formatter for the language last used: creating one costs
+    /// tens of milliseconds on a phone, so it is made on first use only (a
+    /// page without reminders never makes one) and kept.
+    static DATE_TIME_FORMAT: RefCell<Option<(Lang, js_sys::Intl::DateTimeFormat)>> =
+        const { RefCell::new(None) };
+}
 
-impl DateTimeFormat {
-    pub fn new(lang: Lang) -> DateTimeFormat {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-        let locales = js_sys::Array::of1(&lang.code().into());
-        DateTimeFormat(js_sys::Intl::DateTimeFormat::new(&locales, &options))
-    }
-
-    /// A wall-clock date and time as text.
-    pub fn format(&self, t: LocalDateTime) -> String {
-        self.0
+/// A wall-clock date and time, written the way the user's language writes it.
+pub fn format_date_time(lang: Lang, t: LocalDateTime) -> String {
+    DATE_TIME_FORMAT.with_borrow_mut(|cached| {
+        let format = match cached {
+            Some((l, format)) if *l == lang => format,
+            _ => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+                let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+                let locales = js_sys::Array::of1(&lang.code().into());
+                let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+                &mut cached.insert((lang, format)).1
+            }
+        };
+        format
             .format()
             .call1(&wasm_bindgen::JsValue::UNDEFINED, &js_date(t))
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| t.to_string())
-    }
+    })
 }
 
 /// A date, written the way the user's language writes it.

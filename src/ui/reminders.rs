@@ -168,13 +168,7 @@ fn operator_name(state: AppState, op: OperatorId) -> String {
 
 /// A reminder as a list item; its buttons carry `data-action` and `data-id`
 /// for the one delegated click handler.
-fn reminder_item(
-    state: AppState,
-    lang: Lang,
-    when: &clock::DateTimeFormat,
-    r: &Reminder,
-    now: LocalDateTime,
-) -> El {
+fn reminder_item(state: AppState, lang: Lang, r: &Reminder, now: LocalDateTime) -> El {
     let status = r.status(now);
     let (class, badge) = match status {
         Status::Due => ("reminder due", Some(Key::StatusDue)),
@@ -217,7 +211,7 @@ fn reminder_item(
         .child(
             El::new("p")
                 .class("when")
-                .text(&when.format(r.due))
+                .text(&clock::format_date_time(lang, r.due))
                 .maybe(badge.map(|k| El::new("span").class("badge due-badge").text(t(lang, k)))),
         )
         .maybe((!meta.is_empty()).then(|| El::new("p").class("meta").text(&meta.join(" · "))))
@@ -306,7 +300,6 @@ pub fn DueBanner() -> impl IntoView {
     Effect::new(move || {
         let lang = state.lang.get();
         let now = clock::now();
-        let when = clock::DateTimeFormat::new(lang);
         let Some(div) = container.get() else {
             return;
         };
@@ -314,7 +307,7 @@ pub fn DueBanner() -> impl IntoView {
             d.reminders
                 .iter()
                 .filter(|r| r.status(now) != Status::Later)
-                .map(|r| reminder_item(state, lang, &when, r, now))
+                .map(|r| reminder_item(state, lang, r, now))
                 .collect()
         });
         let content = if due.is_empty() {
@@ -726,23 +719,37 @@ fn on_section_click(state: AppState, ev: web_sys::MouseEvent) {
     match action.as_deref() {
         Some("add") => rem.start_new(String::new(), None, None),
         Some("cancel") => rem.editing.set(None),
+        // Both add what was decided earlier: checked again (limit, already
+        // here) against the document as it is now.
         Some("undo") => {
             if let Some(r) = rem.undo.get_untracked() {
-                rem.commit(|d| d.reminders.push(r));
-                rem.undo.set(None);
+                let mut added = Ok(0);
+                rem.commit(|d| added = d.add_new(vec![r]));
+                match added {
+                    Ok(_) => rem.undo.set(None),
+                    Err(e) => rem
+                        .flash
+                        .set(Some(error_text(state.lang.get_untracked(), e))),
+                }
             }
         }
         Some("import-confirm") => {
             if let Some(Import::Ready(add)) = rem.import.get_untracked() {
-                let n = add.len().to_string();
-                rem.commit(|d| d.reminders.extend(add));
-                rem.import.set(None);
-                rem.flash.set(Some(t_with(
-                    state.lang.get_untracked(),
-                    Key::ImportDone,
-                    "n",
-                    &n,
-                )));
+                let mut added = Ok(0);
+                rem.commit(|d| added = d.add_new(add));
+                match added {
+                    Ok(0) => rem.import.set(Some(Import::Ready(Vec::new()))),
+                    Ok(n) => {
+                        rem.import.set(None);
+                        rem.flash.set(Some(t_with(
+                            state.lang.get_untracked(),
+                            Key::ImportDone,
+                            "n",
+                            &n.to_string(),
+                        )));
+                    }
+                    Err(_) => rem.import.set(Some(Import::Failed(Key::ImportTooMany))),
+                }
             }
         }
         Some("import-cancel") => rem.import.set(None),
@@ -790,14 +797,13 @@ pub fn RemindersSection() -> impl IntoView {
     Effect::new(move || {
         let lang = state.lang.get();
         let now = clock::now();
-        let when = clock::DateTimeFormat::new(lang);
         let Some(ul) = list.get() else {
             return;
         };
         let mut items: Vec<El> = rem.doc.with(|d| {
             d.reminders
                 .iter()
-                .map(|r| reminder_item(state, lang, &when, r, now))
+                .map(|r| reminder_item(state, lang, r, now))
                 .collect()
         });
         if items.is_empty() {
