@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::reminders::{Reminder, MAX_REMINDERS};
+use super::reminders::{Reminder, ReminderError, MAX_REMINDERS};
 
 /// The current document version.
 pub const VERSION: u32 = 2;
@@ -161,6 +161,9 @@ impl Document {
             return Err(DecodeError::TooLarge);
         }
         let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotABackup)?;
+        // A byte-order mark, as Windows Notepad writes when the file is
+        // saved again, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let any = match read_any(text) {
             Err(DecodeError::Damaged(_)) => return Err(DecodeError::NotABackup),
             other => other?,
@@ -191,6 +194,25 @@ impl Document {
                     && ids.insert(r.id.0.as_str())
             })
             .collect()
+    }
+
+    /// Adds what [`Document::plan_import`] finds new in `incoming` (an
+    /// import confirmed, a deletion undone), planned against the document
+    /// as it is now: another tab, or this one, may have changed it since the
+    /// user was asked. Refuses (changing nothing) past [`MAX_REMINDERS`],
+    /// which a stored document must never exceed. Returns how many were added.
+    pub fn add_new(&mut self, incoming: Vec<Reminder>) -> Result<usize, ReminderError> {
+        let incoming = Document {
+            reminders: incoming,
+            ..Document::default()
+        };
+        let add: Vec<Reminder> = self.plan_import(&incoming).into_iter().cloned().collect();
+        if self.reminders.len() + add.len() > MAX_REMINDERS {
+            return Err(ReminderError::TooMany);
+        }
+        let n = add.len();
+        self.reminders.extend(add);
+        Ok(n)
     }
 }
 
@@ -269,6 +291,8 @@ mod tests {
             Document::from_backup(br#"{"app":"other"}"#),
             Err(DecodeError::NotABackup)
         );
+        let with_bom = format!("\u{feff}{}", file.replace('\n', "\r\n"));
+        assert_eq!(Document::from_backup(with_bom.as_bytes()), Ok(doc.clone()));
         let big = vec![b' '; MAX_BACKUP_BYTES + 1];
         assert_eq!(Document::from_backup(&big), Err(DecodeError::TooLarge));
     }
@@ -297,5 +321,30 @@ mod tests {
             .map(|r| r.id.0.as_str())
             .collect();
         assert_eq!(added, ["c"]);
+    }
+
+    #[test]
+    fn add_new_skips_what_is_here_and_keeps_the_limit() {
+        let mut doc = Document {
+            reminders: vec![reminder("a", "Nar", "2026-12-01T09:00")],
+            ..Document::default()
+        };
+        let incoming = vec![
+            reminder("a", "Nar", "2026-12-01T09:00"),
+            reminder("b", "Bakcell", "2026-12-09T09:00"),
+        ];
+        assert_eq!(doc.add_new(incoming.clone()), Ok(1));
+        assert_eq!(doc.add_new(incoming), Ok(0), "added already");
+        let full: Vec<Reminder> = (0..MAX_REMINDERS - 2)
+            .map(|i| reminder(&format!("f{i}"), &format!("F{i}"), "2027-01-01T09:00"))
+            .collect();
+        assert_eq!(doc.add_new(full), Ok(MAX_REMINDERS - 2));
+        let before = doc.clone();
+        let one = || vec![reminder("z", "Over", "2027-02-01T09:00")];
+        assert_eq!(doc.add_new(one()), Err(ReminderError::TooMany));
+        assert_eq!(doc, before, "nothing changed");
+        doc.reminders.pop();
+        assert_eq!(doc.add_new(one()), Ok(1));
+        assert_eq!(doc.reminders.len(), MAX_REMINDERS);
     }
 }
