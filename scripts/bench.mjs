@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveDist } from './bench-serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { assetSizes, BUDGETS, firstLoad, KIB } from './sizes.mjs';
 
 const { values: args } = parseArgs({
@@ -52,19 +53,8 @@ const STORAGE_KEY = 'azsim.v1';
 const log = (...a) => console.log('bench:', ...a);
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-extensions',
-    '--disable-default-apps',
-    '--enable-precise-memory-info',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, '--disable-extensions', '--disable-default-apps', '--enable-precise-memory-info'],
 });
 
 // A phone-sized page in a fresh context (empty cache and storage), service workers blocked.

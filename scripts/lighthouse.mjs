@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDist } from './bench-serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.resolve(REPO, process.env.LH_DIST ?? 'dist');
@@ -39,20 +40,14 @@ const THRESHOLDS = {
 
 const CHROME_FLAGS = [
   '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
+  ...CHROMIUM_ARGS,
   // No traffic beyond this machine: Chromium's own services off, and every other host
   // name resolves to nothing.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
   '--disable-default-apps',
   '--disable-extensions',
-  '--no-first-run',
   '--no-pings',
-  '--disable-quic',
   '--metrics-recording-only',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
@@ -111,7 +106,7 @@ function lostPoints(lhr, category) {
 
 const server = await serveDist(DIST, { port: PORT, compress: COMPRESS });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromePath: CHROMIUM_PATH,
   chromeFlags: CHROME_FLAGS,
   logLevel: 'silent',
 });

@@ -7,15 +7,18 @@ use std::cell::RefCell;
 use crate::domain::date::{Date, LocalDateTime};
 use crate::domain::Lang;
 
+/// The instant of a wall-clock time in the user's zone. Built with setters,
+/// not `new Date(y, m, …)`, which reads years 0–99 as 1900–1999.
 fn js_date(t: LocalDateTime) -> js_sys::Date {
-    let (h, m) = (t.minute / 60, t.minute % 60);
-    js_sys::Date::new_with_year_month_day_hr_min(
-        t.date.year as u32,
+    let d = js_sys::Date::new_with_year_month_day(2000, 0, 1);
+    d.set_full_year_with_month_date(
+        t.date.year.max(0) as u32,
         t.date.month as i32 - 1,
         t.date.day as i32,
-        h as i32,
-        m as i32,
-    )
+    );
+    d.set_hours(t.minute / 60);
+    d.set_minutes(t.minute % 60);
+    d
 }
 
 /// Now, on the user's wall clock.

@@ -629,7 +629,7 @@ fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
                 .class("notice")
                 .attr("role", "status")
                 .attr("data-testid", "undo")
-                .text(&t_with(lang, Key::Deleted, "label", &r.label))
+                .text(&t_with(lang, Key::Deleted, "label", &isolated(&r.label)))
                 .text(" ")
                 .child(action_button("undo", lang, Key::Undo, true)),
         );
@@ -841,4 +841,11 @@ pub fn RemindersSection() -> impl IntoView {
             <div node_ref=form_box></div>
         </section>
     }
+}
+
+/// `text` between Unicode directional isolates (U+2068 … U+2069), so that a
+/// right-to-left override inside a user's label cannot reorder the sentence
+/// around it.
+fn isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
 }
