@@ -113,9 +113,10 @@ test.describe('reminder form', () => {
     expect((await storedReminders(page)).map((r) => [r.label, r.note])).toEqual(saved.map((s) => [s.label, s.note]));
     // The RTL override is kept as typed, as text, in its own heading.
     await expect(items.filter({ hasText: 'gnp.exe' }).locator('h3')).toHaveText('\u202Egnp.exe');
-    // The undo notice shows a hostile label as text too.
+    // The undo notice shows a hostile label as text too, between directional isolates
+    // (U+2068 … U+2069) so that no override inside it can reorder the sentence.
     await items.filter({ hasText: '<img src=x' }).locator('button[data-action=delete]').click();
-    await expect(page.getByTestId('undo')).toContainText('Deleted “<img src=x onerror=alert(1)>”.');
+    await expect(page.getByTestId('undo')).toContainText('Deleted “\u2068<img src=x onerror=alert(1)>\u2069”.');
     await expectNoInjection(page, dialogs);
   });
 
@@ -351,11 +352,21 @@ test.describe('embed loader data-* attributes', () => {
     // The host page has the frames and nothing else new.
     const hostBad = await page.evaluate(() => [...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => !['p', 'script', 'iframe'].includes(n)));
     expect(hostBad).toEqual([]);
-    // One hostile-valued frame opens the app with its defaults, nothing injected.
-    const first = frames.first();
-    await first.scrollIntoViewIfNeeded();
-    const frame = await (await first.elementHandle()).contentFrame();
-    await frame.waitForSelector('[data-testid=paths], [data-testid=no-path]', { state: 'attached' });
+    // One hostile-valued frame opens the app with its defaults, nothing injected: the one
+    // whose request came first (lazy frames load in viewport order, not document order).
+    const appUrl = `${baseURL}/?embed=1`;
+    let frame;
+    await expect
+      .poll(async () => {
+        for (const f of page.frames()) {
+          if (f.url() === appUrl && (await f.locator('[data-testid=paths], [data-testid=no-path]').count()) > 0) {
+            frame = f;
+            return true;
+          }
+        }
+        return false;
+      }, { timeout: 15_000 })
+      .toBe(true);
     await expect(frame.locator('html')).toHaveAttribute('lang', 'en');
     const checked = await frame.locator('input[type=radio]:checked').evaluateAll((els) => els.map((e) => `${e.name}=${e.value}`));
     expect(checked).toEqual(['plan=prepaid']);

@@ -52,9 +52,10 @@ function fill(text, slot, value, what) {
 export async function externalizeBoot(dir, { publicUrl = './' } = {}) {
   const htmlPath = path.join(dir, 'index.html');
   const html = await readFile(htmlPath, 'utf8');
-  // Trunk writes exactly `<script type="module">` for its loader (and, under `trunk
+  // Trunk writes exactly `<script type="module">` for its loader (`<script type=module>`
+  // once minified; and, under `trunk
   // serve`, a classic inline script for live reload, which is left alone).
-  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+  const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)];
   if (inline.length !== 1) {
     throw new Error(`${htmlPath}: expected one inline <script type="module"> (Trunk's loader), found ${inline.length}`);
   }
