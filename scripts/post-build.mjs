@@ -7,7 +7,8 @@
 //  1. Moves Trunk's inline `<script type="module">` loader out of index.html into
 //     boot-<hash>.js and loads that instead (with an `integrity` hash), so the page runs
 //     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
-//     ("script-src 'self' 'wasm-unsafe-eval'").
+//     ("script-src 'self' 'wasm-unsafe-eval'"). Its first lines start the download of
+//     the language pack the app will ask for (packPreload).
 //  2. Lists every output file (recursively, except sw.js, hidden files, _headers and
 //     _redirects) as the service worker's precache list, as URLs relative to the worker
 //     ("./azsim-<hash>_bg.wasm"), plus "./".
@@ -45,22 +46,48 @@ function fill(text, slot, value, what) {
 }
 
 /**
- * Step 1: moves the inline module script of `dir`/index.html into boot-<hash>.js.
- * `publicUrl` prefixes the new src, like Trunk's own asset URLs (TRUNK_PUBLIC_URL).
- * Returns the new file's name.
+ * Code for the start of the boot script that starts downloading the language pack the
+ * app will ask for while the wasm is still loading, so the pack is not one more round
+ * trip after it. It guesses the language as `Lang::detect` (src/domain/lang.rs) picks
+ * it: `?lang=`, the saved choice, the browser's languages, English. The app decides for
+ * itself and fetches the same URL, which the browser then serves from this download; a
+ * wrong guess costs one unused file, nothing else. `packs`: the pack paths
+ * ("lang/en-<hash>.bin").
  */
-export async function externalizeBoot(dir, { publicUrl = './' } = {}) {
+export function packPreload(packs, publicUrl = './') {
+  const prefix = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  const urls = Object.fromEntries(packs.map((p) => [p.slice('lang/'.length, 'lang/'.length + 2), prefix + p]));
+  return `// Starts the language pack's download now (scripts/post-build.mjs, packPreload).
+{
+  const packs = ${JSON.stringify(urls)};
+  let lang = new URLSearchParams(location.search).get('lang');
+  try {
+    if (!packs[lang]) lang = JSON.parse(localStorage.getItem('azsim.v1') || '{}')?.prefs?.lang;
+  } catch {}
+  if (!packs[lang]) lang = [...(navigator.languages || [])].map((t) => t.split(/[-_]/)[0].toLowerCase()).find((c) => packs[c]) || 'en';
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: packs[lang] });
+  document.head.append(link);
+}
+`;
+}
+
+/**
+ * Step 1: moves the inline module script of `dir`/index.html into boot-<hash>.js, after
+ * `prelude` (code to run first). `publicUrl` prefixes the new src, like Trunk's own
+ * asset URLs (TRUNK_PUBLIC_URL). Returns the new file's name.
+ */
+export async function externalizeBoot(dir, { publicUrl = './', prelude = '' } = {}) {
   const htmlPath = path.join(dir, 'index.html');
   const html = await readFile(htmlPath, 'utf8');
   // Trunk writes exactly `<script type="module">` for its loader (`<script type=module>`
-  // once minified; and, under `trunk
-  // serve`, a classic inline script for live reload, which is left alone).
+  // once minified; and, under `trunk serve`, a classic inline script for live reload,
+  // which is left alone).
   const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)];
   if (inline.length !== 1) {
     throw new Error(`${htmlPath}: expected one inline <script type="module"> (Trunk's loader), found ${inline.length}`);
   }
   const [tag, code] = inline[0];
-  const body = code.trim() + '\n';
+  const body = prelude + code.trim() + '\n';
   const name = `boot-${sha256(body).toString('hex').slice(0, 16)}.js`;
   const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
   const prefix = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
@@ -154,7 +181,8 @@ async function main() {
   const packs = await copyPacks(dir, {
     targetDir: process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target'),
   });
-  const boot = await externalizeBoot(dir, { publicUrl: process.env.TRUNK_PUBLIC_URL || './' });
+  const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
+  const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl) });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
     `post-build: ${packs.length} language packs; ${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
