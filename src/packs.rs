@@ -19,7 +19,11 @@ pub async fn load(lang: Lang) -> Result<&'static Pack, String> {
 }
 
 async fn fetch(url: &str) -> Result<Vec<u8>, String> {
-    let describe = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    // A JavaScript error's message, without its stack.
+    let describe = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => format!("{e:?}"),
+    };
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await
