@@ -129,11 +129,11 @@ const checkForUpdate = (page) =>
     return worker ? worker.state : 'none';
   });
 
-/** Copies build `from` to `to` with one byte more in index.html and sw.js rewritten for it. */
+/** Copies build `from` to `to` with a comment appended to index.html and sw.js rewritten for it. */
 async function newVersion(from, to) {
   await cp(from, to, { recursive: true });
   const index = path.join(to, 'index.html');
-  await writeFile(index, (await readFile(index, 'utf8')).replace('<head>', '<head><!-- B -->'));
+  await writeFile(index, `${await readFile(index, 'utf8')}<!-- B -->\n`);
   await writeServiceWorker(to);
   return swVersion(to);
 }
@@ -244,7 +244,7 @@ ownServer('after one visit the app loads and works with the network off', async 
 
 ownServer('a new version shows "update available" and applies on request', async ({ page, server, tmp, build }, testInfo) => {
   test.setTimeout(60_000);
-  // Version A: the build as it is. Version B: one byte more in index.html, and sw.js
+  // Version A: the build as it is. Version B: a comment appended to index.html, and sw.js
   // rewritten by the same post-build code, as a new deploy would be.
   const versionA = await swVersion(build);
   const b = path.join(tmp, 'b');
