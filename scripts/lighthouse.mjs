@@ -7,10 +7,11 @@
 //   LH_PORT   first of two local ports (default 4381: brotli proxy, static-server on +1)
 //   LH_PAGES  space-separated paths+queries to audit (default "/ /?sim=physical&op=azercell&pay=cash")
 //   LH_WIRE   br (default: compressed like a real host, scripts/bench-serve.mjs) or identity
+//   LH_RUNS   runs per page (default 3); the run with the median performance score counts
 //   CHROME_PATH  Chromium (default /usr/bin/chromium)
 // Thresholds: accessibility = 100, best practices = 100, SEO >= 90, performance >= 80.
-// The performance goal is 95 (issue "Quality gates"); measured 89-95 on this machine, run to
-// run, so the enforced floor is lower until the start-up task is shorter. Raise it then.
+// The performance goal is 95 (issue "Quality gates"); single runs measure 79-95 on this
+// machine, so the enforced floor is lower until the start-up tasks are shorter. Raise it then.
 // Every category below 100 lists the audits that lost points. The JSON reports are kept in
 // bench-report/lighthouse-<page>.json (git-ignored). Chromium runs with background
 // networking off and every host name except 127.0.0.1/localhost unresolvable, and the run
@@ -29,6 +30,7 @@ const PORT = Number(process.env.LH_PORT ?? 4381);
 const PAGES = (process.env.LH_PAGES ?? '/ /?sim=physical&op=azercell&pay=cash').split(/\s+/).filter(Boolean);
 const OUT = path.join(REPO, 'bench-report');
 const COMPRESS = (process.env.LH_WIRE ?? 'br') !== 'identity';
+const RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
 
 // Category id -> [minimum score 0..1, label].
 const THRESHOLDS = {
@@ -118,13 +120,22 @@ try {
   for (const page of PAGES) {
     const url = server.url + page;
     const t0 = Date.now();
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: Object.keys(THRESHOLDS),
-    });
-    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    // RUNS runs; the one with the median performance score stands for the page (as
+    // Lighthouse CI picks its "representative run"): one run's score moves by ±10 here.
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: Object.keys(THRESHOLDS),
+      });
+      if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
+      runs.push(run);
+    }
+    const perf = (r) => r.lhr.categories.performance?.score ?? 0;
+    runs.sort((x, y) => perf(x) - perf(y));
+    const result = runs[(runs.length - 1) >> 1];
     const { lhr } = result;
     const file = path.join(OUT, `lighthouse-${slug(page)}.json`);
     await writeFile(file, typeof result.report === 'string' ? result.report : JSON.stringify(lhr));
@@ -135,7 +146,7 @@ try {
     console.log(
       `lighthouse ${page}: performance ${pct(scores.performance)}, accessibility ${pct(scores.accessibility)}, ` +
         `best practices ${pct(scores['best-practices'])}, SEO ${pct(scores.seo)} ` +
-        `(${((Date.now() - t0) / 1000).toFixed(0)} s; host benchmarkIndex ${Math.round(lhr.environment?.benchmarkIndex ?? 0)}; ${path.relative(REPO, file)})`,
+        `(median of ${RUNS} runs: ${runs.map((r) => pct(perf(r))).join(', ')}; ${((Date.now() - t0) / 1000).toFixed(0)} s; host benchmarkIndex ${Math.round(lhr.environment?.benchmarkIndex ?? 0)}; ${path.relative(REPO, file)})`,
     );
     console.log(
       `  FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, ` +
