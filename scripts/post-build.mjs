@@ -97,6 +97,11 @@ export async function externalizeBoot(dir, { publicUrl = './', prelude = '' } = 
   return name;
 }
 
+/** The language pack paths ("lang/en-<hash>.bin") a wasm binary names, without repeats. */
+export function packNames(wasm) {
+  return [...new Set(wasm.toString('latin1').match(/lang\/[a-z]{2}-[0-9a-f]{16}\.bin/g) ?? [])];
+}
+
 /**
  * Step 0: copies into `dir`/lang/ every pack file the wasm in `dir` names, from the
  * build's OUT_DIR (under `targetDir`, default $CARGO_TARGET_DIR or ./target). The
@@ -106,8 +111,7 @@ export async function externalizeBoot(dir, { publicUrl = './', prelude = '' } = 
 export async function copyPacks(dir, { targetDir = process.env.CARGO_TARGET_DIR || 'target' } = {}) {
   const wasm = (await readdir(dir)).find((f) => f.endsWith('_bg.wasm'));
   if (!wasm) throw new Error(`${dir}: no *_bg.wasm`);
-  const bytes = (await readFile(path.join(dir, wasm))).toString('latin1');
-  const names = [...new Set(bytes.match(/lang\/[a-z]{2}-[0-9a-f]{16}\.bin/g) ?? [])];
+  const names = packNames(await readFile(path.join(dir, wasm)));
   if (names.length !== 4) throw new Error(`${wasm}: expected 4 language pack names, found ${names.length}`);
   const outDirs = [];
   for (const triple of ['wasm32-unknown-unknown', '.']) {

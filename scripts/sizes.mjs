@@ -17,6 +17,7 @@
 import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { packNames } from './post-build.mjs';
 
 export const KIB = 1024;
 /** Budgets, in brotli bytes: what the test command enforces. */
@@ -141,9 +142,8 @@ export async function firstLoad(dir) {
   }
   for (const [file, kind] of [...found]) {
     if (kind !== 'wasm') continue;
-    const names = new Set((await readFile(path.join(dir, file))).toString('latin1').match(/lang\/[a-z]{2}-[0-9a-f]{16}\.bin/g));
     let largest = null;
-    for (const pack of names) {
+    for (const pack of packNames(await readFile(path.join(dir, file)))) {
       const sizes = await fileSizes(path.join(dir, pack));
       if (!largest || sizes.brotli > largest.brotli) largest = { pack, brotli: sizes.brotli };
     }

@@ -38,7 +38,10 @@ pub fn install_panic_hook() {
 /// Replaces the page below the masthead with `message`, the details (for a
 /// bug report, with a copy button) and a reload button.
 pub fn show(lang: Lang, message: Fatal, details: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
         return;
     };
     let Some(root) = document
@@ -50,12 +53,8 @@ pub fn show(lang: Lang, message: Fatal, details: &str) {
     let report = format!(
         "AzSIM {}\n{}\n{}\n{details}",
         env!("CARGO_PKG_VERSION"),
-        web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default(),
-        web_sys::window()
-            .and_then(|w| w.navigator().user_agent().ok())
-            .unwrap_or_default(),
+        window.location().href().unwrap_or_default(),
+        window.navigator().user_agent().unwrap_or_default(),
     );
     let text = |t| fatal(lang, t);
     let copy = El::new("button")
