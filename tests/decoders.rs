@@ -379,6 +379,23 @@ proptest! {
         prop_assert_eq!(Document::decode(&doc.encode()), Ok(doc.clone()));
     }
 
+    /// The app writes its JSON without serde (src/domain/document/json.rs);
+    /// what it writes is what serde's derives on the types describe.
+    #[test]
+    fn the_written_json_is_the_serde_format(doc in document(6), exported in any_text(24)) {
+        let stored: Value = serde_json::from_str(&doc.encode()).expect("stored JSON");
+        prop_assert_eq!(stored, serde_json::to_value(&doc).expect("serde JSON"));
+        let backup: Value = serde_json::from_str(&doc.to_backup(&exported)).expect("backup JSON");
+        let expected = json!({
+            "app": "azsim-backup",
+            "exported": exported,
+            "version": doc.version,
+            "prefs": doc.prefs,
+            "reminders": doc.reminders,
+        });
+        prop_assert_eq!(backup, expected);
+    }
+
     #[test]
     fn older_versions_migrate_keeping_their_data(
         prefs in prefs(),

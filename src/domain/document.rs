@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::reminders::{Reminder, ReminderError, MAX_REMINDERS};
 
+mod json;
+
 /// The current document version.
 pub const VERSION: u32 = 2;
 /// Largest backup file accepted, in bytes.
@@ -25,7 +27,9 @@ pub struct Prefs {
     pub notify: bool,
 }
 
-/// Everything AzSIM stores.
+/// Everything AzSIM stores. The serde derives here and on [`Prefs`] and
+/// [`Reminder`] describe the JSON format for the tests; the app reads and
+/// writes it with `document/json.rs`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Document {
     pub version: u32,
@@ -62,29 +66,13 @@ pub enum DecodeError {
     BadReminder(usize),
 }
 
-fn damaged(e: impl ToString) -> DecodeError {
-    DecodeError::Damaged(e.to_string())
-}
-
-/// Just the version, read first, so a newer document is recognised even if
-/// the rest of it would not parse.
-#[derive(Deserialize)]
-struct VersionOnly {
-    version: Option<u32>,
-}
-
 /// Every version's fields at once; [`AnyVersion::migrate`] brings them up
 /// to date: v0 (unversioned, `{ "lang": .. }`) → v1 (`{ version: 1, prefs }`)
 /// → v2 (adds `reminders`). Unknown fields are ignored.
-#[derive(Deserialize)]
 struct AnyVersion {
-    #[serde(default)]
     lang: Option<String>,
-    #[serde(default)]
     prefs: Option<Prefs>,
-    #[serde(default)]
     reminders: Vec<Reminder>,
-    #[serde(default)]
     app: Option<String>,
 }
 
@@ -108,51 +96,20 @@ impl AnyVersion {
     }
 }
 
-/// Reads a document of any known version, checking the version first.
-fn read_any(text: &str) -> Result<AnyVersion, DecodeError> {
-    // Only an object is a document (serde also reads a struct from an
-    // array: `[3]` would be version 3).
-    if !text.trim_start().starts_with('{') {
-        return Err(damaged("not a JSON object"));
-    }
-    let VersionOnly { version } = serde_json::from_str(text).map_err(damaged)?;
-    if let Some(v) = version.filter(|v| *v > VERSION) {
-        return Err(DecodeError::TooNew(v));
-    }
-    serde_json::from_str(text).map_err(damaged)
-}
-
-/// A backup file as written.
-#[derive(Serialize)]
-struct BackupOut<'a> {
-    app: &'a str,
-    exported: &'a str,
-    version: u32,
-    prefs: &'a Prefs,
-    reminders: &'a [Reminder],
-}
-
 impl Document {
     /// Reads a stored document of any known version.
     pub fn decode(text: &str) -> Result<Document, DecodeError> {
-        read_any(text)?.migrate()
+        json::read_any(text)?.migrate()
     }
 
     /// The document as stored.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::encode(self)
     }
 
     /// A backup file: the document, marked as AzSIM's, with when it was made.
     pub fn to_backup(&self, exported: &str) -> String {
-        let out = BackupOut {
-            app: BACKUP_MARK,
-            exported,
-            version: self.version,
-            prefs: &self.prefs,
-            reminders: &self.reminders,
-        };
-        serde_json::to_string_pretty(&out).unwrap_or_default()
+        json::backup(self, BACKUP_MARK, exported)
     }
 
     /// Reads a backup file (of any known version), refusing anything else.
@@ -164,7 +121,7 @@ impl Document {
         // A byte-order mark, as Windows Notepad writes when the file is
         // saved again, is not part of the JSON.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let any = match read_any(text) {
+        let any = match json::read_any(text) {
             Err(DecodeError::Damaged(_)) => return Err(DecodeError::NotABackup),
             other => other?,
         };
