@@ -7,6 +7,7 @@ pub mod date;
 pub mod document;
 pub mod ics;
 pub mod lang;
+pub mod order;
 pub mod params;
 pub mod planner;
 pub mod recommend;

@@ -6,6 +6,7 @@
 //! the channel's attributes (what it serves, what it needs, what it takes).
 
 use super::catalog::{Catalog, Channel, ChannelKind, Confidence, OperatorId, Payment, Plan};
+use super::order;
 use super::params::{OperatorChoice, Query};
 
 /// Why a channel ranks where it does: a point in its favour.
@@ -198,7 +199,7 @@ fn score(ch: &Channel, q: &Query) -> (i32, Vec<Merit>) {
         points.push((3, Some(Merit::AutoTopUp)));
     }
     let total = points.iter().map(|(p, _)| p).sum();
-    points.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
+    order::sort_by_key(&mut points, |(p, _)| std::cmp::Reverse(*p));
     (total, points.into_iter().filter_map(|(_, m)| m).collect())
 }
 
@@ -224,7 +225,7 @@ pub fn rank<'c>(catalog: &'c Catalog, q: &Query) -> Recommendation<'c> {
         }
     }
     // Stable sorts: ties keep catalog order.
-    rec.paths.sort_by_key(|p| std::cmp::Reverse(p.score));
-    rec.blocked.sort_by_key(|b| b.blockers.len());
+    order::sort_by_key(&mut rec.paths, |p| std::cmp::Reverse(p.score));
+    order::sort_by_key(&mut rec.blocked, |b| b.blockers.len());
     rec
 }

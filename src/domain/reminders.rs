@@ -212,8 +212,10 @@ pub enum Status {
 }
 
 /// Sorts by due time, then label, then id (a stable, total order).
-pub fn sort(reminders: &mut [Reminder]) {
-    reminders.sort_by(|a, b| (a.due, &a.label, &a.id).cmp(&(b.due, &b.label, &b.id)));
+pub fn sort(reminders: &mut Vec<Reminder>) {
+    super::order::sort_by(reminders, |a, b| {
+        (a.due, &a.label, &a.id).cmp(&(b.due, &b.label, &b.id))
+    });
 }
 
 #[cfg(test)]
