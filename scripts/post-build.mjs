@@ -9,6 +9,8 @@
 //     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
 //     ("script-src 'self' 'wasm-unsafe-eval'"). Its first lines start the download of
 //     the language pack the app will ask for (packPreload).
+//  1b. In release builds, minifies wasm-bindgen's JavaScript glue (azsim-<hash>.js) with
+//     terser (-22 % brotli'd) and puts the new `integrity` hash in index.html.
 //  2. Lists every output file (recursively, except sw.js, hidden files, _headers and
 //     _redirects) as the service worker's precache list, as URLs relative to the worker
 //     ("./azsim-<hash>_bg.wasm"), plus "./".
@@ -95,6 +97,25 @@ export async function externalizeBoot(dir, { publicUrl = './', prelude = '' } = 
   await writeFile(path.join(dir, name), body);
   await writeFile(htmlPath, html.replace(tag, () => external));
   return name;
+}
+
+/**
+ * Minifies the wasm-bindgen glue (azsim-<hash>.js) in `dir` in place and replaces its
+ * sha384 `integrity` in index.html. Returns [bytes before, bytes after].
+ */
+export async function minifyGlue(dir) {
+  const names = (await readdir(dir)).filter((n) => /^azsim-[0-9a-f]+\.js$/.test(n));
+  if (names.length !== 1) throw new Error(`${dir}: expected one azsim-<hash>.js, found ${names.length}`);
+  const file = path.join(dir, names[0]);
+  const code = await readFile(file, 'utf8');
+  const { minify } = await import('terser');
+  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  const htmlPath = path.join(dir, 'index.html');
+  const html = await readFile(htmlPath, 'utf8');
+  await writeFile(file, out.code);
+  await writeFile(htmlPath, fill(html, sri(code), sri(out.code), 'the glue\'s integrity hash'));
+  return [Buffer.byteLength(code), Buffer.byteLength(out.code)];
 }
 
 /** The language pack paths ("lang/en-<hash>.bin") a wasm binary names, without repeats. */
@@ -185,11 +206,12 @@ async function main() {
   const packs = await copyPacks(dir, {
     targetDir: process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target'),
   });
+  const glue = process.env.TRUNK_PROFILE === 'release' ? await minifyGlue(dir) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
   const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl) });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
-    `post-build: ${packs.length} language packs; ${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+    `post-build: ${packs.length} language packs; ${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
   );
 }
 
