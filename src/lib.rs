@@ -33,11 +33,15 @@ pub fn start() {
     ui::fatal::set_lang(lang);
     wasm_bindgen_futures::spawn_local(async move {
         match packs::load(lang).await {
-            Ok(pack) => mount(ui::Boot {
-                params,
-                stored,
-                lang,
-                pack,
+            // Decoding the pack and mounting are two tasks, so that neither
+            // blocks the page for long.
+            Ok(pack) => ui::defer(move || {
+                mount(ui::Boot {
+                    params,
+                    stored,
+                    lang,
+                    pack,
+                })
             }),
             Err(details) => ui::fatal::show(lang, i18n::Fatal::NoTexts, &details),
         }

@@ -9,8 +9,14 @@ use web_sys::{Document, Element};
 /// An element under construction.
 pub struct El(Element);
 
+thread_local! {
+    /// The page's document, looked up once: every element and text node is
+    /// made from it, and each lookup is two calls into JavaScript.
+    static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document());
+}
+
 fn document() -> Option<Document> {
-    web_sys::window()?.document()
+    DOCUMENT.with(Clone::clone)
 }
 
 impl El {
@@ -66,6 +72,18 @@ impl El {
     /// The finished element.
     pub fn into_element(self) -> Element {
         self.0
+    }
+
+    /// Another handle to the same element (to fill it in later).
+    pub fn element(&self) -> Element {
+        self.0.clone()
+    }
+}
+
+impl From<Element> for El {
+    /// Builds on an element that already exists (appending to it).
+    fn from(element: Element) -> El {
+        El(element)
     }
 }
 

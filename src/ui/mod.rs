@@ -96,15 +96,19 @@ fn sync_page(state: AppState) {
         let mut params = state.params.get();
         params.query = state.query.get();
         let search = params.to_search();
-        if let Some(w) = web_sys::window() {
-            let path = w.location().pathname().unwrap_or_else(|_| "/".into());
-            if let Ok(history) = w.history() {
-                let _ = history.replace_state_with_url(
-                    &JsValue::NULL,
-                    "",
-                    Some(&format!("{path}{search}")),
-                );
-            }
+        let Some(w) = web_sys::window() else { return };
+        // replaceState is a round trip to the browser process: skip it when the
+        // address already says this (always so at start).
+        if w.location().search().is_ok_and(|now| now == search) {
+            return;
+        }
+        let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(
+                &JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}")),
+            );
         }
     });
     Effect::new(move || {
@@ -156,22 +160,26 @@ pub fn App(boot: Boot) -> impl IntoView {
     provide_context(state);
     sync_page(state);
 
-    // The sections below the results render a moment later, so that the
-    // first task after the wasm loads stays short (Lighthouse: TBT).
-    let later = RwSignal::new(false);
-    defer(move || later.set(true));
+    // The page is built in steps, each in its own task after the first
+    // paint, so that no task blocks the page for long (Lighthouse: TBT):
+    // 0 the picker, 1 the results, 2 the reminders, 3 tools and advice.
+    let stage = RwSignal::new(0u8);
+    step_up(stage, 3);
     view! {
         <div class="toolbar">
             <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
+            <InstallButton pwa />
             <LanguageSwitcher />
         </div>
         <StatusBar pwa embedded />
         <reminders::DueBanner />
         <picker::Picker />
-        <results::Results />
-        <Show when=move || later.get()>
+        <results::Results ready=Memo::new(move |_| stage.get() >= 1) />
+        <Show when=move || { stage.get() >= 2 }>
             <reminders::RemindersSection />
             <notify::NotifyOptIn embedded />
+        </Show>
+        <Show when=move || { stage.get() >= 3 }>
             <tools::Tools />
             <advice::Advice />
             <div class="foot">
@@ -185,8 +193,23 @@ pub fn App(boot: Boot) -> impl IntoView {
     }
 }
 
-/// Runs `f` after the browser has had a chance to paint.
-fn defer(f: impl FnOnce() + 'static) {
+/// Raises `stage` by one a task until it reaches `last`.
+fn step_up(stage: RwSignal<u8>, last: u8) {
+    defer(move || {
+        stage.update(|s| *s += 1);
+        if stage.get_untracked() < last {
+            step_up(stage, last);
+        }
+    });
+}
+
+/// Runs `f` in a task of its own, after the browser has had a chance to paint.
+pub(crate) fn defer(f: impl FnOnce() + 'static) {
+    defer_boxed(Box::new(f));
+}
+
+/// [`defer`] for one closure type: the JavaScript callback is compiled once.
+fn defer_boxed(f: Box<dyn FnOnce()>) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
         let _ =
@@ -227,13 +250,22 @@ fn StatusBar(pwa: PwaState, embedded: bool) -> impl IntoView {
                     <button type="button" on:click=move |_| pwa::apply_update()>{state.text(Key::UpdateButton)}</button>
                 </div>
             </Show>
-            <Show when=move || pwa.can_install.get()>
-                <button type="button" class="install" data-testid="install" on:click=move |_| pwa::prompt_install(pwa)>
-                    {state.text(Key::InstallButton)}
-                </button>
-            </Show>
             {pwa.ios_hint.then(|| view! { <p class="notice">{state.text(Key::IosInstallHint)}</p> })}
         </div>
+    }
+}
+
+/// "Install the app", once the browser offers it. It sits in the toolbar, beside
+/// the language, so that appearing late moves nothing on the page.
+#[component]
+fn InstallButton(pwa: PwaState) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <Show when=move || pwa.can_install.get()>
+            <button type="button" class="install" data-testid="install" on:click=move |_| pwa::prompt_install(pwa)>
+                {state.text(Key::InstallButton)}
+            </button>
+        </Show>
     }
 }
 

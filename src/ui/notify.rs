@@ -88,8 +88,10 @@ pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
     if !supported(embedded) {
         return None;
     }
-    let granted = RwSignal::new(permission() == web_sys::NotificationPermission::Granted);
-    let denied = RwSignal::new(permission() == web_sys::NotificationPermission::Denied);
+    // Reading the permission is a synchronous round trip to the browser: once.
+    let now = permission();
+    let granted = RwSignal::new(now == web_sys::NotificationPermission::Granted);
+    let denied = RwSignal::new(now == web_sys::NotificationPermission::Denied);
     let enabled = Memo::new(move |_| state.reminders.doc.with(|d| d.prefs.notify) && granted.get());
     start_checking(state);
     let ask = move |_| {

@@ -10,6 +10,7 @@ use crate::domain::catalog::{
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
+use web_sys::Element;
 
 /// A confidence level as a small badge.
 pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
@@ -144,7 +145,12 @@ fn heading4(lang: Lang, key: Key) -> El {
     El::new("h4").text(t(lang, key))
 }
 
-/// The details of a channel, appended to `details`.
+/// Fills a path card's `<details>` (see [`path_card`]) with where, steps,
+/// codes, warnings, note and sources.
+pub fn fill_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: &Element) {
+    channel_details(lang, catalog, ch, El::from(details.clone()));
+}
+
 fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> El {
     let fact =
         |key: Key, value: &str| [El::new("dt").text(t(lang, key)), El::new("dd").text(value)];
@@ -197,8 +203,16 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
         .child(source_list(lang, catalog, &ch.sources))
 }
 
-/// A feasible path in the ranked list; the first one opens its details.
-pub fn path_card(lang: Lang, catalog: &Catalog, path: &RankedPath<'_>, rank: usize) -> El {
+/// A feasible path in the ranked list. The first card's details are open and
+/// filled; the others hold only their summary, and their `<details>` comes
+/// back for [`fill_details`]: those bodies are three quarters of the results'
+/// markup, so the caller builds them after the first paint.
+pub fn path_card(
+    lang: Lang,
+    catalog: &Catalog,
+    path: &RankedPath<'_>,
+    rank: usize,
+) -> (El, Option<Element>) {
     let ch = path.channel;
     let why = if path.merits.is_empty() {
         t(lang, Key::MeritNone).to_owned()
@@ -222,8 +236,13 @@ pub fn path_card(lang: Lang, catalog: &Catalog, path: &RankedPath<'_>, rank: usi
     if rank == 1 {
         details = details.attr("open", "");
     }
-    let details = details.child(El::new("summary").text(t(lang, Key::ShowDetails)));
-    El::new("li")
+    let mut details = details.child(El::new("summary").text(t(lang, Key::ShowDetails)));
+    let mut unfilled = Some(details.element());
+    if rank == 1 {
+        details = channel_details(lang, catalog, ch, details);
+        unfilled = None;
+    }
+    let card = El::new("li")
         .class("path")
         .attr("data-channel", &ch.id.0)
         .child(
@@ -258,7 +277,8 @@ pub fn path_card(lang: Lang, catalog: &Catalog, path: &RankedPath<'_>, rank: usi
                         .text(t(lang, Key::RemindMe)),
                 ),
         )
-        .child(channel_details(lang, catalog, ch, details))
+        .child(details);
+    (card, unfilled)
 }
 
 /// A path that is not for this user now, with the reasons.

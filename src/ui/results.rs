@@ -1,22 +1,101 @@
 //! The ranked paths, the "not for you now" list and the "no path" answer.
 //! Re-ranked and rebuilt (with the `dom` builder) whenever the query or the
-//! language changes.
+//! language changes. The collapsed cards' details are built just after, a few
+//! per task, so that the first paint and a tap's answer come sooner.
+
+use std::cell::RefCell;
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use super::dom::{replace_children, El};
-use super::path_card::{blocked_card, path_card, source_list};
-use super::AppState;
-use crate::domain::catalog::{Catalog, SimKind};
+use super::path_card::{blocked_card, fill_details, path_card, source_list};
+use super::{defer, AppState};
+use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
 use crate::i18n::{t, t_with, Key};
 
-/// The results' content for a query.
-fn build(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
+/// A path card's `<details>` still to be filled.
+struct Unfilled {
+    details: Element,
+    lang: Lang,
+    catalog: &'static Catalog,
+    channel: &'static Channel,
+}
+
+impl Unfilled {
+    fn fill(self) {
+        fill_details(self.lang, self.catalog, self.channel, &self.details);
+    }
+}
+
+/// The details to fill (the next one last), and whether a task to fill them
+/// is queued.
+#[derive(Default)]
+struct FillQueue {
+    cards: Vec<Unfilled>,
+    queued: bool,
+}
+
+thread_local! {
+    static FILL_QUEUE: RefCell<FillQueue> = RefCell::default();
+}
+
+/// How long one task may spend filling details (ms): far below the 50 ms of
+/// a long task, even on a phone four times slower than this machine.
+const FILL_BUDGET_MS: f64 = 6.0;
+
+/// Fills `cards` (in rank order) after the current task, replacing any not yet
+/// filled (they belong to results no longer shown).
+fn fill_later(mut cards: Vec<Unfilled>) {
+    cards.reverse();
+    let queue_task = FILL_QUEUE.with_borrow_mut(|q| {
+        q.cards = cards;
+        !q.cards.is_empty() && !std::mem::replace(&mut q.queued, true)
+    });
+    if queue_task {
+        defer(fill_some);
+    }
+}
+
+/// Fills details for up to [`FILL_BUDGET_MS`], then yields to the browser.
+fn fill_some() {
+    let deadline = js_sys::Date::now() + FILL_BUDGET_MS;
+    loop {
+        let Some(card) = FILL_QUEUE.with_borrow_mut(|q| q.cards.pop()) else {
+            FILL_QUEUE.with_borrow_mut(|q| q.queued = false);
+            return;
+        };
+        card.fill();
+        if js_sys::Date::now() >= deadline {
+            defer(fill_some);
+            return;
+        }
+    }
+}
+
+/// Fills the details of `summary` at once if they are still waiting (a card
+/// opened before its turn).
+fn fill_now(summary: &Element) {
+    let Some(details) = summary.parent_element() else {
+        return;
+    };
+    let card = FILL_QUEUE.with_borrow_mut(|q| {
+        let i = q.cards.iter().position(|c| c.details == details)?;
+        Some(q.cards.remove(i))
+    });
+    if let Some(card) = card {
+        card.fill();
+    }
+}
+
+/// The results' content for a query, and the details it leaves to fill.
+fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfilled>) {
     let rec = rank(catalog, q);
     let mut out = Vec::new();
+    let mut unfilled = Vec::new();
     if q.sim.is_none() || q.op.is_none() || q.pay.is_none() {
         out.push(El::new("p").class("hint").text(t(lang, Key::ResultsHint)));
     }
@@ -53,12 +132,18 @@ fn build(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
                 .class("paths")
                 .attr("data-testid", "paths")
                 .attr("aria-labelledby", "results-heading")
-                .children(
-                    rec.paths
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| path_card(lang, catalog, p, i + 1)),
-                ),
+                .children(rec.paths.iter().enumerate().map(|(i, p)| {
+                    let (card, details) = path_card(lang, catalog, p, i + 1);
+                    if let Some(details) = details {
+                        unfilled.push(Unfilled {
+                            details,
+                            lang,
+                            catalog,
+                            channel: p.channel,
+                        });
+                    }
+                    card
+                })),
         );
     }
     if !rec.blocked.is_empty() {
@@ -85,15 +170,23 @@ fn build(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
                 ),
         );
     }
-    out
+    (out, unfilled)
 }
 
-/// "Remind me" on a path: opens the reminder form for that channel.
+/// "Remind me" on a path opens the reminder form for that channel; a card's
+/// summary opens its details (filled first if they are still waiting).
 fn on_click(state: AppState, ev: web_sys::MouseEvent) {
-    let channel = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("button[data-remind]").ok().flatten())
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    if let Some(summary) = target.closest("summary").ok().flatten() {
+        fill_now(&summary);
+        return;
+    }
+    let channel = target
+        .closest("button[data-remind]")
+        .ok()
+        .flatten()
         .and_then(|b| b.get_attribute("data-remind"))
         .and_then(|id| state.catalog().channels.iter().find(|c| c.id.0 == id));
     if let Some(ch) = channel {
@@ -111,13 +204,21 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
 
 /// The results section.
 #[component]
-pub fn Results() -> impl IntoView {
+pub fn Results(
+    /// False until the start-up step that shows the results.
+    ready: Memo<bool>,
+) -> impl IntoView {
     let state = AppState::get();
     let container = NodeRef::<Div>::new();
     Effect::new(move || {
+        if !ready.get() {
+            return;
+        }
         let (lang, q) = (state.lang.get(), state.query.get());
         if let Some(div) = container.get() {
-            replace_children(&div, build(lang, state.catalog(), &q));
+            let (content, unfilled) = build(lang, state.catalog(), &q);
+            replace_children(&div, content);
+            fill_later(unfilled);
         }
     });
     view! {
