@@ -23,10 +23,10 @@ export const KIB = 1024;
 /** Budgets, in brotli bytes: what the test command enforces. */
 export const BUDGETS = {
   // HTML + CSS + JS + wasm + language pack of the first load. The goal (issue
-  // "Quality gates") is TARGETS.firstLoad; the app is not there yet (160.7 KiB
+  // "Quality gates") is TARGETS.firstLoad; the app is not there yet (155.9 KiB
   // when this was written), so this ceiling stops it from growing while it is
   // brought down. Lower it with every cut; never raise it.
-  firstLoad: 162 * KIB,
+  firstLoad: 157 * KIB,
   shell: 14 * KIB, // HTML + CSS: what paints the shell (one round trip carries ~14 KB)
 };
 
