@@ -22,17 +22,16 @@ import { packNames } from './post-build.mjs';
 export const KIB = 1024;
 /** Budgets, in brotli bytes: what the test command enforces. */
 export const BUDGETS = {
-  // HTML + CSS + JS + wasm + language pack of the first load. The goal (issue
-  // "Quality gates") is TARGETS.firstLoad; the app is not there yet (155.9 KiB
-  // when this was written), so this ceiling stops it from growing while it is
-  // brought down. Lower it with every cut; never raise it.
-  firstLoad: 157 * KIB,
+  // HTML + CSS + JS + wasm + the largest language pack (Russian): the first load
+  // in the worst case. 150 KiB is the issue's ("Quality gates") budget; the app
+  // weighed 148.8 KiB when this was written. Never raise it.
+  firstLoad: 150 * KIB,
   shell: 14 * KIB, // HTML + CSS: what paints the shell (one round trip carries ~14 KB)
 };
 
-/** The goals, reported next to the enforced budgets. */
+/** The goals, reported next to the enforced budgets ("aim far lower", the issue says). */
 export const TARGETS = {
-  firstLoad: 150 * KIB,
+  firstLoad: 100 * KIB,
 };
 
 // Host configuration files, not served (see scripts/post-build.mjs).

@@ -3,6 +3,11 @@
 //! `domain` and `i18n` are plain Rust, tested natively. The browser app
 //! (`ui`, `storage`) is compiled only for wasm32.
 
+/// Talc instead of Rust's default wasm allocator (dlmalloc): smaller, faster.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod domain;
 pub mod i18n;
 

@@ -2,7 +2,7 @@
 //! the operators' check codes, and the travellers' checklist. Built with the
 //! `dom` builder; rebuilt when the language or the query changes.
 
-use leptos::html::{Aside, Div};
+use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::dom::{replace_children, El};
@@ -28,7 +28,10 @@ fn section(id: &str, class: &str, heading: &str) -> El {
         .child(El::new("h2").attr("id", id).text(heading))
 }
 
-fn build_prefix_hint(lang: Lang, catalog: &Catalog) -> Vec<El> {
+/// Which operator a number's first digits suggest, with the porting caveat
+/// and the closed operators (Naxtel): shown in the picker when the user is
+/// not sure of the operator.
+pub fn prefix_hint(lang: Lang, catalog: &Catalog) -> El {
     let open = catalog
         .operators
         .iter()
@@ -46,28 +49,16 @@ fn build_prefix_hint(lang: Lang, catalog: &Catalog) -> Vec<El> {
             .text(o.note.get(lang))
             .child(source_list(lang, catalog, &o.sources))
     });
-    vec![
-        El::new("h3")
-            .attr("id", "prefix-heading")
-            .text(t(lang, Key::PrefixHeading)),
-        El::new("ul").children(open.chain(closed)),
-        El::new("p").text(catalog.prefix_caveat.get(lang)),
-    ]
-}
-
-/// Which operator a number's first digits suggest, with the porting caveat
-/// and the closed operators (Naxtel).
-#[component]
-pub fn PrefixHint() -> impl IntoView {
-    let state = AppState::get();
-    let container = NodeRef::<Aside>::new();
-    Effect::new(move || {
-        let lang = state.lang.get();
-        if let Some(aside) = container.get() {
-            replace_children(&aside, build_prefix_hint(lang, state.catalog()));
-        }
-    });
-    view! { <aside class="note-box prefix" aria-labelledby="prefix-heading" node_ref=container></aside> }
+    El::new("aside")
+        .class("note-box prefix")
+        .attr("aria-labelledby", "prefix-heading")
+        .child(
+            El::new("h3")
+                .attr("id", "prefix-heading")
+                .text(t(lang, Key::PrefixHeading)),
+        )
+        .child(El::new("ul").children(open.chain(closed)))
+        .child(El::new("p").text(catalog.prefix_caveat.get(lang)))
 }
 
 fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {

@@ -16,6 +16,7 @@ mod tools;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use self::dom::{replace_children, El};
 use crate::domain::{AppParams, Catalog, Lang, Query};
 use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
@@ -228,31 +229,86 @@ fn full_app_href(state: AppState) -> String {
     format!("{path}{}", params.to_search())
 }
 
-/// Notices above the picker: offline, update ready, install; in embed mode
-/// the link to the full app.
+/// The notices above the picker: in embed mode the link to the full app,
+/// offline, an update ready, the iOS install hint.
+fn status_notices(state: AppState, pwa: PwaState, embedded: bool) -> Vec<El> {
+    let lang = state.lang.get();
+    let mut out = Vec::new();
+    if embedded {
+        out.push(
+            El::new("a")
+                .class("open-full")
+                .attr("data-testid", "open-full-app")
+                .attr("href", &full_app_href(state))
+                .attr("target", "_blank")
+                .attr("rel", "noopener")
+                .text(t(lang, Key::OpenFullApp)),
+        );
+    }
+    if !pwa.online.get() {
+        out.push(
+            El::new("p")
+                .class("notice offline")
+                .attr("data-testid", "offline")
+                .attr("role", "status")
+                .text(t(lang, Key::OfflineBadge)),
+        );
+    }
+    if pwa.update_ready.get() {
+        out.push(
+            El::new("div")
+                .class("notice update")
+                .attr("data-testid", "update-banner")
+                .attr("role", "status")
+                .child(El::new("span").text(t(lang, Key::UpdateAvailable)))
+                .text(" ")
+                .child(action("update", t(lang, Key::UpdateButton))),
+        );
+    }
+    if pwa.ios_hint {
+        out.push(
+            El::new("p")
+                .class("notice")
+                .text(t(lang, Key::IosInstallHint)),
+        );
+    }
+    out
+}
+
+/// A button whose `data-action` [`on_status_click`] acts on.
+fn action(name: &str, label: &str) -> El {
+    El::new("button")
+        .attr("type", "button")
+        .attr("data-action", name)
+        .text(label)
+}
+
+/// "Update" and "Install the app".
+fn on_status_click(pwa: PwaState, ev: leptos::ev::MouseEvent) {
+    let action = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("button[data-action]").ok().flatten())
+        .and_then(|b| b.get_attribute("data-action"));
+    match action.as_deref() {
+        Some("update") => pwa::apply_update(),
+        Some("install") => pwa::prompt_install(pwa),
+        _ => {}
+    }
+}
+
+/// The status notices (plain DOM, rebuilt when one changes).
 #[component]
 fn StatusBar(pwa: PwaState, embedded: bool) -> impl IntoView {
     let state = AppState::get();
-    view! {
-        <div class="status">
-            {embedded.then(|| view! {
-                <a class="open-full" data-testid="open-full-app" href=move || full_app_href(state) target="_blank" rel="noopener">
-                    {state.text(Key::OpenFullApp)}
-                </a>
-            })}
-            <Show when=move || !pwa.online.get()>
-                <p class="notice offline" data-testid="offline" role="status">{state.text(Key::OfflineBadge)}</p>
-            </Show>
-            <Show when=move || pwa.update_ready.get()>
-                <div class="notice update" data-testid="update-banner" role="status">
-                    <span>{state.text(Key::UpdateAvailable)}</span>
-                    " "
-                    <button type="button" on:click=move |_| pwa::apply_update()>{state.text(Key::UpdateButton)}</button>
-                </div>
-            </Show>
-            {pwa.ios_hint.then(|| view! { <p class="notice">{state.text(Key::IosInstallHint)}</p> })}
-        </div>
-    }
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        let notices = status_notices(state, pwa, embedded);
+        if let Some(div) = root.get() {
+            replace_children(&div, notices);
+        }
+    });
+    view! { <div class="status" node_ref=root on:click=move |ev| on_status_click(pwa, ev)></div> }
 }
 
 /// "Install the app", once the browser offers it. It sits in the toolbar, beside
@@ -260,13 +316,18 @@ fn StatusBar(pwa: PwaState, embedded: bool) -> impl IntoView {
 #[component]
 fn InstallButton(pwa: PwaState) -> impl IntoView {
     let state = AppState::get();
-    view! {
-        <Show when=move || pwa.can_install.get()>
-            <button type="button" class="install" data-testid="install" on:click=move |_| pwa::prompt_install(pwa)>
-                {state.text(Key::InstallButton)}
-            </button>
-        </Show>
-    }
+    let root = NodeRef::<leptos::html::Span>::new();
+    Effect::new(move || {
+        let button = pwa.can_install.get().then(|| {
+            action("install", state.t(Key::InstallButton))
+                .class("install")
+                .attr("data-testid", "install")
+        });
+        if let Some(span) = root.get() {
+            replace_children(&span, button);
+        }
+    });
+    view! { <span class="install-slot" node_ref=root on:click=move |ev| on_status_click(pwa, ev)></span> }
 }
 
 /// The language `<select>`. A language is shown once its pack has loaded
@@ -299,24 +360,42 @@ fn LanguageSwitcher() -> impl IntoView {
                 .commit(|d| d.prefs.lang = Some(lang.code().to_owned()));
         });
     };
+    // Options and notice are plain DOM: the `<select>` is never rebuilt, so
+    // it keeps keyboard focus when the language changes.
+    let select = NodeRef::<leptos::html::Select>::new();
+    let notice = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        let lang = state.lang.get();
+        if let Some(select) = select.get() {
+            if select.length() == 0 {
+                for l in Lang::ALL {
+                    let option = El::new("option")
+                        .attr("value", l.code())
+                        .attr("lang", l.code())
+                        .text(l.native_name());
+                    let _ = select.append_child(&option.into_element());
+                }
+            }
+            select.set_value(lang.code());
+        }
+    });
+    Effect::new(move || {
+        let alert = failed.get().then(|| {
+            El::new("p")
+                .class("notice")
+                .attr("role", "alert")
+                .attr("data-testid", "lang-failed")
+                .text(state.t(Key::LangLoadFailed))
+        });
+        if let Some(div) = notice.get() {
+            replace_children(&div, alert);
+        }
+    });
     view! {
         <label class="lang">
             <span>{state.text(Key::LangLabel)}</span>
-            <select id="lang" on:change=on_change aria-busy=move || loading.get().then_some("true")>
-                {Lang::ALL
-                    .into_iter()
-                    .map(|l| {
-                        view! {
-                            <option value=l.code() lang=l.code() prop:selected=move || state.lang.get() == l>
-                                {l.native_name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            <select id="lang" node_ref=select on:change=on_change aria-busy=move || loading.get().then_some("true")></select>
         </label>
-        <Show when=move || failed.get()>
-            <p class="notice" role="alert" data-testid="lang-failed">{state.text(Key::LangLoadFailed)}</p>
-        </Show>
+        <div node_ref=notice></div>
     }
 }
