@@ -27,6 +27,14 @@ mod ui;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     ui::fatal::install_panic_hook();
+    // The wasm was compiled and instantiated in this task: the app starts in
+    // the next one, so that neither blocks the page for long. (The boot
+    // script has already asked for the language pack.)
+    ui::defer(boot);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn boot() {
     let params = domain::AppParams::parse(&ui::current_search());
     let stored = storage::load();
     let languages = ui::browser_languages();
