@@ -100,3 +100,15 @@ pub fn replace_children(parent: &Element, children: impl IntoIterator<Item = El>
         let _ = parent.append_child(&c.0);
     }
 }
+
+/// The button with attribute `attr` that a click landed in (or on), if any:
+/// how a section's single click listener tells its buttons apart.
+pub fn clicked_button(ev: &web_sys::Event, attr: &str) -> Option<Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(&format!("button[{attr}]"))
+        .ok()
+        .flatten()
+}

@@ -16,7 +16,7 @@ mod tools;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use self::dom::{replace_children, El};
+use self::dom::{clicked_button, replace_children, El};
 use crate::domain::{AppParams, Catalog, Lang, Query};
 use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
@@ -285,11 +285,7 @@ fn action(name: &str, label: &str) -> El {
 
 /// "Update" and "Install the app".
 fn on_status_click(pwa: PwaState, ev: leptos::ev::MouseEvent) {
-    let action = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("button[data-action]").ok().flatten())
-        .and_then(|b| b.get_attribute("data-action"));
+    let action = clicked_button(&ev, "data-action").and_then(|b| b.get_attribute("data-action"));
     match action.as_deref() {
         Some("update") => pwa::apply_update(),
         Some("install") => pwa::prompt_install(pwa),

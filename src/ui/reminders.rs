@@ -6,7 +6,7 @@ use leptos::html::{Div, Ul};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{replace_children, El};
+use super::dom::{clicked_button, replace_children, El};
 use super::{clock, files, AppState};
 use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
@@ -234,11 +234,7 @@ fn ics_for(reminders: &[&Reminder]) -> String {
 /// Handles a click on any reminder button (list or banner).
 fn on_action(state: AppState, ev: web_sys::MouseEvent) {
     let rem = state.reminders;
-    let Some(button) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("button[data-action]").ok().flatten())
-    else {
+    let Some(button) = clicked_button(&ev, "data-action") else {
         return;
     };
     let (Some(action), Some(id)) = (
@@ -711,11 +707,7 @@ fn file_actions(lang: Lang) -> El {
 /// Handles the section's own buttons (the list's go to [`on_action`]).
 fn on_section_click(state: AppState, ev: web_sys::MouseEvent) {
     let rem = state.reminders;
-    let action = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("button[data-action]").ok().flatten())
-        .and_then(|b| b.get_attribute("data-action"));
+    let action = clicked_button(&ev, "data-action").and_then(|b| b.get_attribute("data-action"));
     match action.as_deref() {
         Some("add") => rem.start_new(String::new(), None, None),
         Some("cancel") => rem.editing.set(None),

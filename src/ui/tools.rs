@@ -5,7 +5,7 @@
 use leptos::html::{Div, Input, Select};
 use leptos::prelude::*;
 
-use super::dom::{replace_children, El};
+use super::dom::{clicked_button, replace_children, El};
 use super::path_card::source_list;
 use super::{clock, AppState};
 use crate::domain::catalog::OperatorId;
@@ -251,12 +251,7 @@ pub fn Tools() -> impl IntoView {
         }
     };
     let on_remind = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let action = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button[data-tool]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-tool"));
+        let action = clicked_button(&ev, "data-tool").and_then(|b| b.get_attribute("data-tool"));
         let lang = state.lang.get_untracked();
         match action.as_deref() {
             Some("validity") => {
