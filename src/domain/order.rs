@@ -5,8 +5,16 @@
 
 use std::cmp::Ordering;
 
+/// Lists up to this long are sorted in place, without allocating: the
+/// ranking sorts a few short lists per channel on every tap.
+const SHORT: usize = 32;
+
 /// Sorts `items` stably by `cmp`: equal items keep their order.
 pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    if items.len() <= SHORT {
+        insertion_sort(items, &cmp);
+        return;
+    }
     let mut order: Vec<usize> = (0..items.len()).collect();
     sort_positions(&mut order, &|a, b| cmp(&items[a], &items[b]));
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
@@ -16,6 +24,17 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
 /// Sorts `items` stably by the key `key` gives each.
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Stable: an item moves left only past strictly greater ones.
+fn insertion_sort<T>(items: &mut [T], cmp: &impl Fn(&T, &T) -> Ordering) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && cmp(&items[j - 1], &items[j]) == Ordering::Greater {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 fn sort_positions(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
@@ -47,6 +66,24 @@ mod tests {
         expected.sort_by_key(|p| std::cmp::Reverse(p.0));
         sort_by_key(&mut v, |p| std::cmp::Reverse(p.0));
         assert_eq!(v, expected);
+    }
+
+    #[test]
+    fn both_ways_match_the_standard_stable_sort() {
+        // Lengths on each side of SHORT, where the in-place sort hands over.
+        let mut x: u32 = 777;
+        for n in [2, SHORT - 1, SHORT, SHORT + 1, 3 * SHORT] {
+            let mut v: Vec<(u32, usize)> = (0..n)
+                .map(|i| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((x >> 16) % 5, i)
+                })
+                .collect();
+            let mut expected = v.clone();
+            expected.sort_by_key(|p| p.0);
+            sort_by_key(&mut v, |p| p.0);
+            assert_eq!(v, expected, "length {n}");
+        }
     }
 
     #[test]

@@ -232,16 +232,16 @@ pub fn path_card(
                 .map(|c| El::new("li").text(&caveat_text(lang, catalog, *c))),
         )
     });
-    let mut details = El::new("details");
-    if rank == 1 {
-        details = details.attr("open", "");
-    }
-    let mut details = details.child(El::new("summary").text(t(lang, Key::ShowDetails)));
-    let mut unfilled = Some(details.element());
-    if rank == 1 {
-        details = channel_details(lang, catalog, ch, details);
-        unfilled = None;
-    }
+    let details = El::new("details").child(El::new("summary").text(t(lang, Key::ShowDetails)));
+    let (details, unfilled) = if rank == 1 {
+        (
+            channel_details(lang, catalog, ch, details.attr("open", "")),
+            None,
+        )
+    } else {
+        let handle = details.element();
+        (details, Some(handle))
+    };
     let card = El::new("li")
         .class("path")
         .attr("data-channel", &ch.id.0)

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{replace_children, El};
+use super::dom::{clicked_button, replace_children, El};
 use super::path_card::{blocked_card, fill_details, path_card, source_list};
 use super::{defer, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
@@ -183,10 +183,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
         fill_now(&summary);
         return;
     }
-    let channel = target
-        .closest("button[data-remind]")
-        .ok()
-        .flatten()
+    let channel = clicked_button(&ev, "data-remind")
         .and_then(|b| b.get_attribute("data-remind"))
         .and_then(|id| state.catalog().channels.iter().find(|c| c.id.0 == id));
     if let Some(ch) = channel {
