@@ -40,8 +40,8 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Eve
     closure.forget();
 }
 
-/// Starts watching the network, and (outside embed mode) registers the
-/// service worker and the install prompt.
+/// Starts watching the network and (outside embed mode) the install prompt.
+/// The service worker is registered later, by [`register_worker`].
 pub fn start(embed: bool) -> PwaState {
     let Some(window) = web_sys::window() else {
         return PwaState {
@@ -79,7 +79,6 @@ pub fn start(embed: bool) -> PwaState {
     listen(&window, "appinstalled", move |_| {
         state.can_install.set(false)
     });
-    register(state);
     state
 }
 
@@ -89,6 +88,32 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
     js_sys::Reflect::has(&navigator, &"serviceWorker".into())
         .unwrap_or(false)
         .then(|| navigator.service_worker())
+}
+
+/// Registers the service worker (never in embed mode), once the page has
+/// loaded. Call it when the page has finished starting: a first install
+/// downloads every file again and works on the browser's threads, which must
+/// not compete with the first render (on a slow phone it doubled the time the
+/// page was unresponsive).
+pub fn register_worker(state: PwaState) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loaded = window
+        .document()
+        .is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        register(state);
+    } else {
+        let once = Closure::once_into_js(move || register(state));
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            "load",
+            once.unchecked_ref(),
+            &options,
+        );
+    }
 }
 
 fn register(state: PwaState) {

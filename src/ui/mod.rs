@@ -163,9 +163,18 @@ pub fn App(boot: Boot) -> impl IntoView {
 
     // The page is built in steps, each in its own task after the first
     // paint, so that no task blocks the page for long (Lighthouse: TBT):
-    // 0 the picker, 1 the results, 2 the reminders, 3 tools and advice.
+    // 0 the picker, 1 the results, 2 the reminders, 3 tools and advice;
+    // then the service worker.
     let stage = RwSignal::new(0u8);
-    step_up(stage, 3);
+    step_up(
+        stage,
+        3,
+        Box::new(move || {
+            if !embedded {
+                pwa::register_worker(pwa);
+            }
+        }),
+    );
     view! {
         <div class="toolbar">
             <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
@@ -194,12 +203,15 @@ pub fn App(boot: Boot) -> impl IntoView {
     }
 }
 
-/// Raises `stage` by one a task until it reaches `last`.
-fn step_up(stage: RwSignal<u8>, last: u8) {
+/// Raises `stage` by one a task until it reaches `last`, then runs `done` in
+/// a task of its own.
+fn step_up(stage: RwSignal<u8>, last: u8, done: Box<dyn FnOnce()>) {
     defer(move || {
         stage.update(|s| *s += 1);
         if stage.get_untracked() < last {
-            step_up(stage, last);
+            step_up(stage, last, done);
+        } else {
+            defer_boxed(done);
         }
     });
 }
