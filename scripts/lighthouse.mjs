@@ -9,11 +9,12 @@
 //   LH_WIRE   br (default: compressed like a real host, scripts/bench-serve.mjs) or identity
 //   LH_RUNS   runs per page (default 3); the run with the median performance score counts
 //   CHROME_PATH  Chromium (default /usr/bin/chromium)
-// Thresholds: accessibility = 100, best practices = 100, SEO >= 90, performance >= 85.
-// The performance goal is 95 (issue "Quality gates"). Medians of three runs measure 92-97
-// on this 2-core machine (single runs 87-100: its speed varies, benchmarkIndex 1200-1800,
-// and Lighthouse multiplies what it observes by 4), so the enforced floor stays below the
-// goal until they are steadier. Raise it then.
+// Thresholds: accessibility = 100, best practices = 100, SEO >= 90, performance >= 95
+// (issue "Quality gates"). Single runs measure 99-100 on both pages on this 2-core
+// machine (Total Blocking Time 15-115 ms, host benchmarkIndex 1060-1870). What decides the
+// score here is the blocking time, and the main thread's tasks last three times their CPU
+// time when other threads compete for the two cores: keep heavy background work (such as
+// the service worker's install) out of the start-up.
 // Every category below 100 lists the audits that lost points. The JSON reports are kept in
 // bench-report/lighthouse-<page>.json (git-ignored). Chromium runs with background
 // networking off and every host name except 127.0.0.1/localhost unresolvable, and the run
@@ -36,7 +37,7 @@ const RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
 
 // Category id -> [minimum score 0..1, label].
 const THRESHOLDS = {
-  performance: [0.85, 'performance'],
+  performance: [0.95, 'performance'],
   accessibility: [1, 'accessibility'],
   'best-practices': [1, 'best practices'],
   seo: [0.9, 'SEO'],

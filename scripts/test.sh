@@ -41,7 +41,7 @@ stage "browser unit tests (wasm32, headless Chromium)" cargo test --target wasm3
 stage "trunk build --release" trunk build --release
 stage "dist present" check_dist
 stage "end-to-end (Playwright, Chromium)" playwright test
-stage "Lighthouse (mobile; a11y 100, best practices 100, SEO >= 90, perf >= 85)" node scripts/lighthouse.mjs
+stage "Lighthouse (mobile; a11y 100, best practices 100, SEO >= 90, perf >= 95)" node scripts/lighthouse.mjs
 
 printf '\n==> timings\n'
 for i in "${!STAGES[@]}"; do
