@@ -90,33 +90,11 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-/// Registers the service worker (never in embed mode), once the page has
-/// loaded. Call it when the page has finished starting: a first install
-/// downloads every file again and works on the browser's threads, which must
-/// not compete with the first render (on a slow phone it doubled the time the
-/// page was unresponsive).
+/// Registers the service worker (not in embed mode: see the module). Call it once the page
+/// has finished starting: a first install downloads every file again and
+/// works on the browser's threads, which must not compete with the first
+/// render (it doubled the time the page was unresponsive in Lighthouse).
 pub fn register_worker(state: PwaState) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let loaded = window
-        .document()
-        .is_some_and(|d| d.ready_state() == "complete");
-    if loaded {
-        register(state);
-    } else {
-        let once = Closure::once_into_js(move || register(state));
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_once(true);
-        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
-            "load",
-            once.unchecked_ref(),
-            &options,
-        );
-    }
-}
-
-fn register(state: PwaState) {
     let Some(container) = service_workers() else {
         return;
     };
