@@ -190,6 +190,30 @@ test('data planner: 3 GB at 512 MB a day runs out in 6 days', async ({ page }) =
   await expect(page.locator('#reminder-label')).not.toHaveValue('');
 });
 
+test('a language change keeps what was typed in the calculators and answers again in the new language', async ({ page }) => {
+  await gotoApp(page);
+  await page.locator('#validity-op').selectOption('nar');
+  await page.locator('#validity-amount').fill('5');
+  await page.locator('#validity-paid').fill('2026-11-01');
+  await page.locator('form.tool').first().locator('button[type=submit]').click();
+  await expect(page.getByTestId('validity-answer')).toContainText('30 days');
+  await page.locator('#planner-left').fill('2,5');
+  await page.locator('#lang').selectOption('ru');
+  await expect(page.locator('#tools-heading')).not.toHaveText(/[A-Za-z]{4}/);
+  await expect(page.locator('#validity-op')).toHaveValue('nar');
+  await expect(page.locator('#validity-amount')).toHaveValue('5');
+  await expect(page.locator('#validity-paid')).toHaveValue('2026-11-01');
+  await expect(page.locator('#planner-left')).toHaveValue('2,5');
+  // The answer shown is worked out again, in Russian (and the planner, not asked, stays empty).
+  const answer = page.getByTestId('validity-answer');
+  await expect(answer).toContainText('30');
+  await expect(answer).not.toContainText('days');
+  await expect(answer).toContainText(/[а-я]{4}/);
+  await expect(page.getByTestId('planner-answer')).toBeEmpty();
+  await answer.locator('button[data-tool=validity]').click();
+  await expect(page.locator('#reminder-due')).toHaveValue('2026-11-30T09:00');
+});
+
 test('notifications: opt-in in the top-level app, never offered in embed mode', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['notifications'], { origin: baseURL });
   await gotoApp(page);

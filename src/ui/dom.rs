@@ -112,3 +112,35 @@ pub fn clicked_button(ev: &web_sys::Event, attr: &str) -> Option<Element> {
         .ok()
         .flatten()
 }
+
+/// The page's element with this id.
+pub fn by_id(id: &str) -> Option<Element> {
+    document()?.get_element_by_id(id)
+}
+
+/// The value of the form control with this id (input, select or textarea),
+/// or "" if there is none.
+pub fn field(id: &str) -> String {
+    by_id(id)
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// A form control with its label: `control` gets the id `id`.
+pub fn labelled(id: &str, label: &str, control: El) -> [El; 2] {
+    [
+        El::new("label").attr("for", id).text(label),
+        control.attr("id", id),
+    ]
+}
+
+/// An `<option>`.
+pub fn option(value: &str, text: &str, selected: bool) -> El {
+    let o = El::new("option").attr("value", value).text(text);
+    if selected {
+        o.attr("selected", "")
+    } else {
+        o
+    }
+}

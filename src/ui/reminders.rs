@@ -6,7 +6,7 @@ use leptos::html::{Div, Ul};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{clicked_button, replace_children, El};
+use super::dom::{clicked_button, field, labelled, option, replace_children, El};
 use super::{clock, files, AppState};
 use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
@@ -324,16 +324,6 @@ pub fn DueBanner() -> impl IntoView {
     view! { <div class="due-banner" data-testid="due-banner" node_ref=container on:click=move |ev| on_action(state, ev)></div> }
 }
 
-/// The value of the form control with this id (input, select or textarea).
-fn field(id: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
 /// What the user typed; unparseable numbers become values the checks reject.
 fn read_form(channel: Option<ChannelId>) -> Draft {
     let number = |id: &str| field(id).trim().parse::<u32>().unwrap_or(u32::MAX);
@@ -355,22 +345,6 @@ fn read_form(channel: Option<ChannelId>) -> Draft {
         } else {
             number("reminder-warn")
         },
-    }
-}
-
-fn labelled(id: &str, lang: Lang, key: Key, control: El) -> [El; 2] {
-    [
-        El::new("label").attr("for", id).text(t(lang, key)),
-        control.attr("id", id),
-    ]
-}
-
-fn option(value: &str, text: &str, selected: bool) -> El {
-    let o = El::new("option").attr("value", value).text(text);
-    if selected {
-        o.attr("selected", "")
-    } else {
-        o
     }
 }
 
@@ -425,8 +399,7 @@ fn reminder_form(state: AppState, lang: Lang, editing: &Editing) -> El {
         )
         .children(labelled(
             "reminder-label",
-            lang,
-            Key::FieldLabel,
+            t(lang, Key::FieldLabel),
             El::new("input")
                 .attr("type", "text")
                 .attr("maxlength", &MAX_LABEL.to_string())
@@ -434,22 +407,19 @@ fn reminder_form(state: AppState, lang: Lang, editing: &Editing) -> El {
         ))
         .children(labelled(
             "reminder-due",
-            lang,
-            Key::FieldDue,
+            t(lang, Key::FieldDue),
             El::new("input")
                 .attr("type", "datetime-local")
                 .attr("value", &due),
         ))
         .children(labelled(
             "reminder-operator",
-            lang,
-            Key::FieldOperator,
+            t(lang, Key::FieldOperator),
             El::new("select").children(operators),
         ))
         .children(labelled(
             "reminder-repeat",
-            lang,
-            Key::FieldRepeat,
+            t(lang, Key::FieldRepeat),
             El::new("select").children(repeat_options),
         ))
         .child(
@@ -461,8 +431,7 @@ fn reminder_form(state: AppState, lang: Lang, editing: &Editing) -> El {
                 })
                 .children(labelled(
                     "reminder-every",
-                    lang,
-                    Key::FieldEveryDays,
+                    t(lang, Key::FieldEveryDays),
                     El::new("input")
                         .attr("type", "number")
                         .attr("min", "1")
@@ -473,8 +442,7 @@ fn reminder_form(state: AppState, lang: Lang, editing: &Editing) -> El {
         )
         .children(labelled(
             "reminder-warn",
-            lang,
-            Key::FieldWarn,
+            t(lang, Key::FieldWarn),
             El::new("input")
                 .attr("type", "number")
                 .attr("min", "0")
@@ -484,8 +452,7 @@ fn reminder_form(state: AppState, lang: Lang, editing: &Editing) -> El {
         ))
         .children(labelled(
             "reminder-note",
-            lang,
-            Key::FieldNote,
+            t(lang, Key::FieldNote),
             El::new("textarea")
                 .attr("maxlength", &MAX_NOTE.to_string())
                 .attr("rows", "2")

@@ -2,10 +2,10 @@
 //! active, from the catalog's dated rules) and the data run-out planner.
 //! Each answer offers to become a reminder.
 
-use leptos::html::{Div, Input, Select};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::dom::{clicked_button, replace_children, El};
+use super::dom::{by_id, clicked_button, field, labelled, option, replace_children, El};
 use super::path_card::source_list;
 use super::{clock, AppState};
 use crate::domain::catalog::OperatorId;
@@ -189,122 +189,211 @@ fn planner_answer(
     )
 }
 
-/// One labelled input.
-#[component]
-fn Field(
-    id: &'static str,
-    label: Key,
-    kind: &'static str,
-    node: NodeRef<Input>,
-    #[prop(optional)] value: String,
-) -> impl IntoView {
-    let state = AppState::get();
-    let inputmode = if kind == "text" { "decimal" } else { "" };
-    view! {
-        <label for=id>{state.text(label)}</label>
-        <input id=id type=kind node_ref=node value=value inputmode=inputmode />
+/// The fields, and what a field holds before the user types.
+const FIELDS: [&str; 6] = [
+    "validity-op",
+    "validity-amount",
+    "validity-paid",
+    "planner-left",
+    "planner-per-day",
+    "planner-pack-end",
+];
+
+/// A text, number or date input (decimal keyboard for text).
+fn input(kind: &str, value: &str) -> El {
+    let input = El::new("input").attr("type", kind).attr("value", value);
+    if kind == "text" {
+        input.attr("inputmode", "decimal")
+    } else {
+        input
     }
 }
 
-/// The two calculators.
+/// A calculator's form: its heading, `fields`, the button and the answer box.
+fn tool_form(lang: Lang, name: &str, heading: Key, fields: Vec<[El; 2]>) -> El {
+    let heading_id = format!("{name}-heading");
+    El::new("form")
+        .class("tool")
+        .attr("id", &format!("{name}-form"))
+        .attr("aria-labelledby", &heading_id)
+        .attr("novalidate", "")
+        .child(El::new("h3").attr("id", &heading_id).text(t(lang, heading)))
+        .children(fields.into_iter().flatten())
+        .child(
+            El::new("button")
+                .attr("type", "submit")
+                .text(t(lang, Key::WorkItOut)),
+        )
+        .child(
+            El::new("div")
+                .class("answer-box")
+                .attr("id", &format!("{name}-answer"))
+                .attr("role", "status")
+                .attr("data-testid", &format!("{name}-answer")),
+        )
+}
+
+/// The section's content in `lang`, with the fields holding `values` (in
+/// [`FIELDS`] order).
+fn build(state: AppState, lang: Lang, values: &[String; 6]) -> [El; 3] {
+    let catalog = state.catalog();
+    let operators = [OperatorId::Azercell, OperatorId::Bakcell, OperatorId::Nar]
+        .into_iter()
+        .map(|o| {
+            let name = catalog
+                .operator(o)
+                .map(|x| x.name.as_str())
+                .unwrap_or_default();
+            option(o.as_str(), name, values[0] == o.as_str())
+        });
+    let field = |i: usize, key: Key, control: El| labelled(FIELDS[i], t(lang, key), control);
+    [
+        El::new("h2")
+            .attr("id", "tools-heading")
+            .text(t(lang, Key::ToolsHeading)),
+        tool_form(
+            lang,
+            "validity",
+            Key::ValidityHeading,
+            vec![
+                field(
+                    0,
+                    Key::ValidityOperator,
+                    El::new("select").children(operators),
+                ),
+                field(1, Key::ValidityAmount, input("text", &values[1])),
+                field(2, Key::ValidityPaid, input("date", &values[2])),
+            ],
+        ),
+        tool_form(
+            lang,
+            "planner",
+            Key::PlannerHeading,
+            vec![
+                field(3, Key::PlannerLeft, input("text", &values[3])),
+                field(4, Key::PlannerPerDay, input("number", &values[4])),
+                field(5, Key::PlannerPackEnd, input("date", &values[5])),
+            ],
+        ),
+    ]
+}
+
+/// The reminder dates of the answers shown, for their buttons.
+#[derive(Clone, Copy, Default)]
+struct Shown {
+    /// The validity answer is shown; its reminder's operator and date.
+    validity: Option<Option<(OperatorId, Date)>>,
+    /// The planner answer is shown; its reminder's date.
+    planner: Option<Option<Date>>,
+}
+
+/// Works out the answer of the form `name` ("validity" or "planner") from
+/// its fields and shows it.
+fn answer(state: AppState, name: &str, shown: StoredValue<Shown>) {
+    let lang = state.lang.get_untracked();
+    let content = if name == "validity" {
+        let operator = OperatorId::ALL
+            .into_iter()
+            .find(|o| o.as_str() == field(FIELDS[0]))
+            .unwrap_or(OperatorId::Azercell);
+        let (content, remind) =
+            validity_answer(state, lang, operator, &field(FIELDS[1]), &field(FIELDS[2]));
+        shown.update_value(|s| s.validity = Some(remind.map(|d| (operator, d))));
+        content
+    } else {
+        let (content, remind) = planner_answer(
+            lang,
+            &field(FIELDS[3]),
+            &field(FIELDS[4]),
+            &field(FIELDS[5]),
+        );
+        shown.update_value(|s| s.planner = Some(remind));
+        content
+    };
+    if let Some(div) = by_id(&format!("{name}-answer")) {
+        replace_children(&div, content);
+    }
+}
+
+/// "Remind me" under an answer: opens the reminder form for its date.
+fn on_remind(state: AppState, shown: StoredValue<Shown>, ev: web_sys::MouseEvent) {
+    let action = clicked_button(&ev, "data-tool").and_then(|b| b.get_attribute("data-tool"));
+    let lang = state.lang.get_untracked();
+    let shown = shown.get_value();
+    match action.as_deref() {
+        Some("validity") => {
+            if let Some(Some((operator, date))) = shown.validity {
+                let name = state
+                    .catalog()
+                    .operator(operator)
+                    .map(|o| o.name.as_str())
+                    .unwrap_or_default();
+                let label = t_with(lang, Key::RemindTopupLabel, "op", name);
+                state
+                    .reminders
+                    .start_new_at(label, Some(operator), None, morning(date));
+            }
+        }
+        Some("planner") => {
+            if let Some(Some(date)) = shown.planner {
+                state.reminders.start_new_at(
+                    t(lang, Key::PlannerLabel).into(),
+                    None,
+                    None,
+                    morning(date),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The two calculators (plain DOM). A language change rebuilds them, keeping
+/// what was typed and working out again the answers shown.
 #[component]
 pub fn Tools() -> impl IntoView {
     let state = AppState::get();
-    let (op, amount, paid) = (
-        NodeRef::<Select>::new(),
-        NodeRef::<Input>::new(),
-        NodeRef::<Input>::new(),
-    );
-    let (left, per_day, pack_end) = (
-        NodeRef::<Input>::new(),
-        NodeRef::<Input>::new(),
-        NodeRef::<Input>::new(),
-    );
-    let (validity_out, planner_out) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
-    // The last answers' reminder dates and operator, for their buttons.
-    let validity_remind = StoredValue::new(None::<(OperatorId, Date)>);
-    let planner_remind = StoredValue::new(None::<Date>);
-    let value = |r: NodeRef<Input>| r.get_untracked().map(|e| e.value()).unwrap_or_default();
-    let on_validity = move |ev: leptos::ev::SubmitEvent| {
+    let root = NodeRef::<leptos::html::Section>::new();
+    let shown = StoredValue::new(Shown::default());
+    Effect::new(move || {
+        let lang = state.lang.get();
+        let Some(section) = root.get() else {
+            return;
+        };
+        let mut values = FIELDS.map(field);
+        if values[0].is_empty() {
+            // First build: the date paid defaults to today.
+            values[0] = OperatorId::Azercell.as_str().into();
+            values[2] = clock::now().date.to_string();
+        }
+        replace_children(&section, build(state, lang, &values));
+        let again = shown.get_value();
+        if again.validity.is_some() {
+            answer(state, "validity", shown);
+        }
+        if again.planner.is_some() {
+            answer(state, "planner", shown);
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lang = state.lang.get_untracked();
-        let operator = op
-            .get_untracked()
-            .map(|e| e.value())
-            .and_then(|v| OperatorId::ALL.into_iter().find(|o| o.as_str() == v))
-            .unwrap_or(OperatorId::Azercell);
-        let (content, remind) =
-            validity_answer(state, lang, operator, &value(amount), &value(paid));
-        validity_remind.set_value(remind.map(|d| (operator, d)));
-        if let Some(div) = validity_out.get_untracked() {
-            replace_children(&div, content);
+        let form = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(name) = form
+            .map(|f| f.id())
+            .and_then(|id| id.strip_suffix("-form").map(str::to_owned))
+        {
+            answer(state, &name, shown);
         }
     };
-    let on_planner = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let lang = state.lang.get_untracked();
-        let (content, remind) =
-            planner_answer(lang, &value(left), &value(per_day), &value(pack_end));
-        planner_remind.set_value(remind);
-        if let Some(div) = planner_out.get_untracked() {
-            replace_children(&div, content);
-        }
-    };
-    let on_remind = move |ev: leptos::ev::MouseEvent| {
-        let action = clicked_button(&ev, "data-tool").and_then(|b| b.get_attribute("data-tool"));
-        let lang = state.lang.get_untracked();
-        match action.as_deref() {
-            Some("validity") => {
-                if let Some((operator, date)) = validity_remind.get_value() {
-                    let name = state
-                        .catalog()
-                        .operator(operator)
-                        .map(|o| o.name.as_str())
-                        .unwrap_or_default();
-                    let label = t_with(lang, Key::RemindTopupLabel, "op", name);
-                    state
-                        .reminders
-                        .start_new_at(label, Some(operator), None, morning(date));
-                }
-            }
-            Some("planner") => {
-                if let Some(date) = planner_remind.get_value() {
-                    state.reminders.start_new_at(
-                        t(lang, Key::PlannerLabel).into(),
-                        None,
-                        None,
-                        morning(date),
-                    );
-                }
-            }
-            _ => {}
-        }
-    };
-    let today = clock::now().date.to_string();
-    let operators = [OperatorId::Azercell, OperatorId::Bakcell, OperatorId::Nar]
-        .into_iter()
-        .map(|o| view! { <option value=o.as_str()>{state.catalog().operator(o).map(|x| x.name.clone())}</option> })
-        .collect_view();
     view! {
-        <section class="tools" aria-labelledby="tools-heading" on:click=on_remind>
-            <h2 id="tools-heading">{state.text(Key::ToolsHeading)}</h2>
-            <form class="tool" on:submit=on_validity aria-labelledby="validity-heading" novalidate>
-                <h3 id="validity-heading">{state.text(Key::ValidityHeading)}</h3>
-                <label for="validity-op">{state.text(Key::ValidityOperator)}</label>
-                <select id="validity-op" node_ref=op>{operators}</select>
-                <Field id="validity-amount" label=Key::ValidityAmount kind="text" node=amount />
-                <Field id="validity-paid" label=Key::ValidityPaid kind="date" node=paid value=today />
-                <button type="submit">{state.text(Key::WorkItOut)}</button>
-                <div class="answer-box" role="status" data-testid="validity-answer" node_ref=validity_out></div>
-            </form>
-            <form class="tool" on:submit=on_planner aria-labelledby="planner-heading" novalidate>
-                <h3 id="planner-heading">{state.text(Key::PlannerHeading)}</h3>
-                <Field id="planner-left" label=Key::PlannerLeft kind="text" node=left />
-                <Field id="planner-per-day" label=Key::PlannerPerDay kind="number" node=per_day />
-                <Field id="planner-pack-end" label=Key::PlannerPackEnd kind="date" node=pack_end />
-                <button type="submit">{state.text(Key::WorkItOut)}</button>
-                <div class="answer-box" role="status" data-testid="planner-answer" node_ref=planner_out></div>
-            </form>
-        </section>
+        <section
+            class="tools"
+            aria-labelledby="tools-heading"
+            node_ref=root
+            on:submit=on_submit
+            on:click=move |ev| on_remind(state, shown, ev)
+        ></section>
     }
 }
