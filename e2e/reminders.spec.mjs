@@ -190,7 +190,7 @@ test('data planner: 3 GB at 512 MB a day runs out in 6 days', async ({ page }) =
   await expect(page.locator('#reminder-label')).not.toHaveValue('');
 });
 
-test('a language change keeps what was typed in the calculators and answers again in the new language', async ({ page }) => {
+test('a language change keeps what was typed (calculators, reminder form) and answers again in the new language', async ({ page }) => {
   await gotoApp(page);
   await page.locator('#validity-op').selectOption('nar');
   await page.locator('#validity-amount').fill('5');
@@ -212,6 +212,15 @@ test('a language change keeps what was typed in the calculators and answers agai
   await expect(page.getByTestId('planner-answer')).toBeEmpty();
   await answer.locator('button[data-tool=validity]').click();
   await expect(page.locator('#reminder-due')).toHaveValue('2026-11-30T09:00');
+  // The reminder form, open and typed in, keeps its values through a language change too.
+  await page.locator('#reminder-label').fill('Nar: top up');
+  await page.locator('#reminder-note').fill('kiosk near the hotel');
+  await page.locator('#lang').selectOption('az');
+  await expect(page.locator('#reminders-heading')).not.toHaveText(/[а-я]/);
+  await expect(page.locator('#reminder-label')).toHaveValue('Nar: top up');
+  await expect(page.locator('#reminder-note')).toHaveValue('kiosk near the hotel');
+  await expect(page.locator('#reminder-due')).toHaveValue('2026-11-30T09:00');
+  await expect(page.locator('#reminder-operator')).toHaveValue('nar');
 });
 
 test('notifications: opt-in in the top-level app, never offered in embed mode', async ({ page, context, baseURL }) => {

@@ -6,7 +6,7 @@ use leptos::html::{Div, Ul};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{clicked_button, field, labelled, option, replace_children, El};
+use super::dom::{by_id, clicked_button, field, labelled, option, replace_children, El};
 use super::{clock, files, AppState};
 use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
@@ -774,17 +774,24 @@ pub fn RemindersSection() -> impl IntoView {
         }
         replace_children(&ul, items);
     });
-    Effect::new(move || {
+    Effect::new(move |built_in: Option<Lang>| {
         let lang = state.lang.get();
         let Some(div) = form_box.get() else {
-            return;
+            return lang;
         };
         let content = match rem.editing.get() {
-            Some(editing) => reminder_form(state, lang, &editing),
+            Some(mut editing) => {
+                // A language change rebuilds the open form: keep what was typed.
+                if built_in.is_some_and(|l| l != lang) && by_id("reminder-label").is_some() {
+                    editing.draft = read_form(editing.draft.channel.clone());
+                }
+                reminder_form(state, lang, &editing)
+            }
             None => action_button("add", lang, Key::AddReminder, false)
                 .attr("data-testid", "add-reminder"),
         };
         replace_children(&div, [content, file_actions(lang)]);
+        lang
     });
     view! {
         <section
