@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dom::{clicked_button, replace_children, El};
 use super::{clock, AppState};
 use crate::domain::reminders::{ReminderId, Status};
-use crate::i18n::Key;
+use crate::i18n::{t, Key};
 
 /// How often to look for reminders that fell due, in milliseconds.
 const CHECK_EVERY_MS: i32 = 60_000;
@@ -94,7 +95,7 @@ pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
     let denied = RwSignal::new(now == web_sys::NotificationPermission::Denied);
     let enabled = Memo::new(move |_| state.reminders.doc.with(|d| d.prefs.notify) && granted.get());
     start_checking(state);
-    let ask = move |_| {
+    let ask = move || {
         let Ok(promise) = web_sys::Notification::request_permission() else {
             return;
         };
@@ -113,17 +114,28 @@ pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
             }
         });
     };
-    Some(view! {
-        <div class="notify">
-            {move || {
-                if enabled.get() {
-                    view! { <p class="hint">{state.text(Key::NotifyOn)}</p> }.into_any()
-                } else if denied.get() {
-                    view! { <p class="hint">{state.text(Key::NotifyDenied)}</p> }.into_any()
-                } else {
-                    view! { <button type="button" class="secondary" on:click=ask>{state.text(Key::NotifyOptIn)}</button> }.into_any()
-                }
-            }}
-        </div>
-    })
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        let lang = state.lang.get();
+        let content = if enabled.get() {
+            El::new("p").class("hint").text(t(lang, Key::NotifyOn))
+        } else if denied.get() {
+            El::new("p").class("hint").text(t(lang, Key::NotifyDenied))
+        } else {
+            El::new("button")
+                .attr("type", "button")
+                .class("secondary")
+                .attr("data-notify", "ask")
+                .text(t(lang, Key::NotifyOptIn))
+        };
+        if let Some(div) = root.get() {
+            replace_children(&div, [content]);
+        }
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if clicked_button(&ev, "data-notify").is_some() {
+            ask();
+        }
+    };
+    Some(view! { <div class="notify" node_ref=root on:click=on_click></div> })
 }
