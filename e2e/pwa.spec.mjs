@@ -324,7 +324,7 @@ test('the service worker is registered only after the page has finished starting
     const container = navigator.serviceWorker;
     const register = container.register.bind(container);
     container.register = (...args) => {
-      window.__azsimFooterShownAtRegister = document.querySelector('[data-testid=checked]') !== null;
+      window.__azsimFooterShownAtRegister = document.querySelector('[data-testid=checked]')?.checkVisibility() === true;
       return register(...args);
     };
   });

@@ -95,10 +95,16 @@ fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
 
 /// Good habits, the check codes, and (for travellers) the checklist.
 #[component]
-pub fn Advice() -> impl IntoView {
+pub fn Advice(
+    /// False until the start-up step that shows it.
+    ready: Memo<bool>,
+) -> impl IntoView {
     let state = AppState::get();
     let container = NodeRef::<Div>::new();
     Effect::new(move || {
+        if !ready.get() {
+            return;
+        }
         let (lang, q) = (state.lang.get(), state.query.get());
         if let Some(div) = container.get() {
             replace_children(&div, build_advice(lang, state.catalog(), &q));

@@ -164,8 +164,10 @@ pub fn App(boot: Boot) -> impl IntoView {
     // The page is built in steps, each in its own task after the first
     // paint, so that no task blocks the page for long (Lighthouse: TBT):
     // 0 the picker, 1 the results, 2 the reminders, 3 tools and advice;
-    // then the service worker.
+    // then the service worker. Every section is mounted at once (empty, or
+    // hidden) and fills itself when its step comes.
     let stage = RwSignal::new(0u8);
+    let from = move |step: u8| Memo::new(move |_| stage.get() >= step);
     step_up(
         stage,
         3,
@@ -184,22 +186,18 @@ pub fn App(boot: Boot) -> impl IntoView {
         <StatusBar pwa embedded />
         <reminders::DueBanner />
         <picker::Picker />
-        <results::Results ready=Memo::new(move |_| stage.get() >= 1) />
-        <Show when=move || { stage.get() >= 2 }>
-            <reminders::RemindersSection />
-            <notify::NotifyOptIn embedded />
-        </Show>
-        <Show when=move || { stage.get() >= 3 }>
-            <tools::Tools />
-            <advice::Advice />
-            <div class="foot">
-                <p data-testid="checked">
-                    {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog().checked)}
-                </p>
-                <p>{state.text(Key::Privacy)}</p>
-                {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
-            </div>
-        </Show>
+        <results::Results ready=from(1) />
+        <reminders::RemindersSection ready=from(2) />
+        <notify::NotifyOptIn embedded ready=from(2) />
+        <tools::Tools ready=from(3) />
+        <advice::Advice ready=from(3) />
+        <div class="foot" hidden=move || stage.get() < 3>
+            <p data-testid="checked">
+                {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog().checked)}
+            </p>
+            <p>{state.text(Key::Privacy)}</p>
+            {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
+        </div>
     }
 }
 

@@ -739,7 +739,10 @@ fn on_section_click(state: AppState, ev: web_sys::MouseEvent) {
 /// with the `dom` builder in three parts that re-render independently, so
 /// typing in the form is never interrupted by a list update.
 #[component]
-pub fn RemindersSection() -> impl IntoView {
+pub fn RemindersSection(
+    /// False until the start-up step that shows it.
+    ready: Memo<bool>,
+) -> impl IntoView {
     let state = AppState::get();
     let rem = state.reminders;
     let (notice_box, list, form_box) = (
@@ -748,12 +751,18 @@ pub fn RemindersSection() -> impl IntoView {
         NodeRef::<Div>::new(),
     );
     Effect::new(move || {
+        if !ready.get() {
+            return;
+        }
         let lang = state.lang.get();
         if let Some(div) = notice_box.get() {
             replace_children(&div, notices(lang, rem));
         }
     });
     Effect::new(move || {
+        if !ready.get() {
+            return;
+        }
         let lang = state.lang.get();
         let now = clock::now();
         let Some(ul) = list.get() else {
@@ -776,7 +785,7 @@ pub fn RemindersSection() -> impl IntoView {
     });
     Effect::new(move |built_in: Option<Lang>| {
         let lang = state.lang.get();
-        let Some(div) = form_box.get() else {
+        let Some(div) = form_box.get().filter(|_| ready.get()) else {
             return lang;
         };
         let content = match rem.editing.get() {
@@ -796,6 +805,7 @@ pub fn RemindersSection() -> impl IntoView {
     view! {
         <section
             class="reminders"
+            hidden=move || !ready.get()
             aria-labelledby="reminders-heading"
             on:click=move |ev| on_section_click(state, ev)
             on:change=move |ev| on_change(state, ev)

@@ -351,11 +351,17 @@ fn on_remind(state: AppState, shown: StoredValue<Shown>, ev: web_sys::MouseEvent
 /// The two calculators (plain DOM). A language change rebuilds them, keeping
 /// what was typed and working out again the answers shown.
 #[component]
-pub fn Tools() -> impl IntoView {
+pub fn Tools(
+    /// False until the start-up step that shows it.
+    ready: Memo<bool>,
+) -> impl IntoView {
     let state = AppState::get();
     let root = NodeRef::<leptos::html::Section>::new();
     let shown = StoredValue::new(Shown::default());
     Effect::new(move || {
+        if !ready.get() {
+            return;
+        }
         let lang = state.lang.get();
         let Some(section) = root.get() else {
             return;
