@@ -153,12 +153,17 @@ test('garbage in storage: the app opens, tells the user, and keeps a copy', asyn
   await expect(page.locator('[data-testid=paths]')).toBeVisible();
 });
 
-test('validity calculator: Nar 5 AZN gives 30 days, with sources; one tap makes a reminder', async ({ page }) => {
-  await gotoApp(page);
+/** Asks the validity calculator about a 5 AZN Nar top-up on 2026-11-01 (30 days). */
+async function askNarValidity(page) {
   await page.locator('#validity-op').selectOption('nar');
   await page.locator('#validity-amount').fill('5');
   await page.locator('#validity-paid').fill('2026-11-01');
   await page.locator('form.tool').first().locator('button[type=submit]').click();
+}
+
+test('validity calculator: Nar 5 AZN gives 30 days, with sources; one tap makes a reminder', async ({ page }) => {
+  await gotoApp(page);
+  await askNarValidity(page);
   const answer = page.getByTestId('validity-answer');
   await expect(answer).toContainText('30 days');
   await expect(answer).toContainText('December 1, 2026');
@@ -192,10 +197,7 @@ test('data planner: 3 GB at 512 MB a day runs out in 6 days', async ({ page }) =
 
 test('a language change keeps what was typed (calculators, reminder form) and answers again in the new language', async ({ page }) => {
   await gotoApp(page);
-  await page.locator('#validity-op').selectOption('nar');
-  await page.locator('#validity-amount').fill('5');
-  await page.locator('#validity-paid').fill('2026-11-01');
-  await page.locator('form.tool').first().locator('button[type=submit]').click();
+  await askNarValidity(page);
   await expect(page.getByTestId('validity-answer')).toContainText('30 days');
   await page.locator('#planner-left').fill('2,5');
   await page.locator('#lang').selectOption('ru');
