@@ -217,12 +217,15 @@ test('a language change keeps what was typed (calculators, reminder form) and an
   // The reminder form, open and typed in, keeps its values through a language change too.
   await page.locator('#reminder-label').fill('Nar: top up');
   await page.locator('#reminder-note').fill('kiosk near the hotel');
+  await page.locator('#reminder-warn').fill('99999999999');
   await page.locator('#lang').selectOption('az');
   await expect(page.locator('#reminders-heading')).not.toHaveText(/[а-я]/);
   await expect(page.locator('#reminder-label')).toHaveValue('Nar: top up');
   await expect(page.locator('#reminder-note')).toHaveValue('kiosk near the hotel');
   await expect(page.locator('#reminder-due')).toHaveValue('2026-11-30T09:00');
   await expect(page.locator('#reminder-operator')).toHaveValue('nar');
+  // Even a number too large for the form stays as typed (saving then says why not).
+  await expect(page.locator('#reminder-warn')).toHaveValue('99999999999');
 });
 
 test('notifications: opt-in in the top-level app, never offered in embed mode', async ({ page, context, baseURL }) => {

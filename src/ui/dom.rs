@@ -127,6 +127,13 @@ pub fn field(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Sets the value of the form control with this id, if there is one.
+pub fn set_field(id: &str, value: &str) {
+    if let Some(e) = by_id(id) {
+        let _ = js_sys::Reflect::set(&e, &"value".into(), &value.into());
+    }
+}
+
 /// A form control with its label: `control` gets the id `id`.
 pub fn labelled(id: &str, label: &str, control: El) -> [El; 2] {
     [

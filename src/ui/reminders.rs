@@ -6,7 +6,7 @@ use leptos::html::{Div, Ul};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{by_id, clicked_button, field, labelled, option, replace_children, El};
+use super::dom::{by_id, clicked_button, field, labelled, option, replace_children, set_field, El};
 use super::{clock, files, AppState};
 use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
@@ -323,6 +323,17 @@ pub fn DueBanner() -> impl IntoView {
     });
     view! { <div class="due-banner" data-testid="due-banner" node_ref=container on:click=move |ev| on_action(state, ev)></div> }
 }
+
+/// The reminder form's fields.
+const FORM_FIELDS: [&str; 7] = [
+    "reminder-label",
+    "reminder-due",
+    "reminder-operator",
+    "reminder-repeat",
+    "reminder-every",
+    "reminder-warn",
+    "reminder-note",
+];
 
 /// What the user typed; unparseable numbers become values the checks reject.
 fn read_form(channel: Option<ChannelId>) -> Draft {
@@ -788,11 +799,14 @@ pub fn RemindersSection(
         let Some(div) = form_box.get().filter(|_| ready.get()) else {
             return lang;
         };
+        // A language change rebuilds the open form: keep what was typed, to
+        // the letter (a number that does not parse included).
+        let mut typed = Vec::new();
         let content = match rem.editing.get() {
             Some(mut editing) => {
-                // A language change rebuilds the open form: keep what was typed.
                 if built_in.is_some_and(|l| l != lang) && by_id("reminder-label").is_some() {
                     editing.draft = read_form(editing.draft.channel.clone());
+                    typed = FORM_FIELDS.map(|id| (id, field(id))).to_vec();
                 }
                 reminder_form(state, lang, &editing)
             }
@@ -800,6 +814,9 @@ pub fn RemindersSection(
                 .attr("data-testid", "add-reminder"),
         };
         replace_children(&div, [content, file_actions(lang)]);
+        for (id, value) in typed {
+            set_field(id, &value);
+        }
         lang
     });
     view! {
