@@ -189,7 +189,7 @@ fn planner_answer(
     )
 }
 
-/// The fields, and what a field holds before the user types.
+/// The calculators' fields by id: the validity calculator's, then the planner's.
 const FIELDS: [&str; 6] = [
     "validity-op",
     "validity-amount",
@@ -368,7 +368,7 @@ pub fn Tools(
         };
         let mut values = FIELDS.map(field);
         if values[0].is_empty() {
-            // First build: the date paid defaults to today.
+            // First build: Azercell, paid today.
             values[0] = OperatorId::Azercell.as_str().into();
             values[2] = clock::now().date.to_string();
         }
