@@ -16,7 +16,7 @@ mod tools;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use self::dom::{clicked_button, replace_children, El};
+use self::dom::{clicked_button, option, replace_children, El};
 use crate::domain::{AppParams, Catalog, Lang, Query};
 use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
@@ -375,11 +375,8 @@ fn LanguageSwitcher() -> impl IntoView {
         if let Some(select) = select.get() {
             if select.length() == 0 {
                 for l in Lang::ALL {
-                    let option = El::new("option")
-                        .attr("value", l.code())
-                        .attr("lang", l.code())
-                        .text(l.native_name());
-                    let _ = select.append_child(&option.into_element());
+                    let choice = option(l.code(), l.native_name(), false).attr("lang", l.code());
+                    let _ = select.append_child(&choice.into_element());
                 }
             }
             select.set_value(lang.code());

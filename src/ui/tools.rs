@@ -292,9 +292,10 @@ struct Shown {
 fn answer(state: AppState, name: &str, shown: StoredValue<Shown>) {
     let lang = state.lang.get_untracked();
     let content = if name == "validity" {
+        let chosen = field(FIELDS[0]);
         let operator = OperatorId::ALL
             .into_iter()
-            .find(|o| o.as_str() == field(FIELDS[0]))
+            .find(|o| o.as_str() == chosen)
             .unwrap_or(OperatorId::Azercell);
         let (content, remind) =
             validity_answer(state, lang, operator, &field(FIELDS[1]), &field(FIELDS[2]));
