@@ -27,6 +27,9 @@ mod catalog;
 #[path = "src/domain/date.rs"]
 mod date;
 #[allow(dead_code)]
+#[path = "src/domain/evidence.rs"]
+mod evidence;
+#[allow(dead_code)]
 #[path = "src/domain/lang.rs"]
 mod lang;
 
@@ -61,6 +64,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/catalog.rs");
     println!("cargo:rerun-if-changed=src/domain/date.rs");
     println!("cargo:rerun-if-changed=src/domain/lang.rs");
+    println!("cargo:rerun-if-changed=src/domain/evidence.rs");
 
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
     let catalog = match catalog::Catalog::from_files(&catalog::EMBEDDED_FILES) {
@@ -136,6 +140,16 @@ fn main() {
         files.push(file);
     }
 
+    // The evidence, in one file for every language (quotes are in the
+    // pages' own languages): the app fetches it when it first shows sources.
+    let bytes = postcard::to_allocvec(&catalog.evidence).expect("encode the evidence");
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let evidence_file = format!("lang/evidence-{:016x}.bin", hasher.finish());
+    fs::write(out_dir.join(&evidence_file), &bytes).expect("write the evidence");
+
+    let contact = report_contact();
+
     let mut out = String::new();
     write_enum(
         &mut out,
@@ -170,8 +184,41 @@ fn main() {
     for file in &files {
         let _ = writeln!(out, "    include_bytes!({:?}),", out_dir.join(file));
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n/// The catalog's evidence (`domain::evidence`), relative to the page.\n");
+    let _ = writeln!(out, "pub const EVIDENCE_FILE: &str = {evidence_file:?};\n");
+    out.push_str("/// The evidence's bytes, for native tests.\n");
+    let _ = writeln!(
+        out,
+        "pub static EVIDENCE_BYTES: &[u8] = include_bytes!({:?});\n",
+        out_dir.join(&evidence_file)
+    );
+    out.push_str("/// Where \"Report a mistake\" sends its description (`data/report.json`);\n/// empty: it is copied to the clipboard instead.\n");
+    let _ = writeln!(out, "pub const REPORT_CONTACT: &str = {contact:?};");
     fs::write(out_dir.join("locales.rs"), out).expect("write locales.rs");
+}
+
+/// The deployer's contact address for corrections, from `data/report.json`
+/// (`{"contact": "fixes@example.org"}`, or `""` for none). Fails the build on
+/// anything but an e-mail address.
+fn report_contact() -> String {
+    const PATH: &str = "data/report.json";
+    let text = fs::read_to_string(PATH).unwrap_or_else(|e| panic!("{PATH}: {e}"));
+    let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{PATH}: {e}"));
+    let contact = value
+        .get("contact")
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("{PATH}: \"contact\" must be a string (\"\" for none)"))
+        .trim()
+        .to_owned();
+    let is_address = |s: &str| {
+        s.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+        }) && !s.contains(|c: char| c.is_whitespace() || "<>\"?&,;:/\\".contains(c))
+    };
+    if !contact.is_empty() && !is_address(&contact) {
+        panic!("{PATH}: contact \"{contact}\" is not an e-mail address");
+    }
+    contact
 }
 
 /// Writes `pub enum name` with one variant per key (in CamelCase) and `ALL`.

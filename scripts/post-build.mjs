@@ -2,8 +2,9 @@
 // Trunk post_build hook (Trunk.toml [[hooks]] stage = "post_build"). Works in
 // TRUNK_STAGING_DIR, the finished output before Trunk moves it to dist/:
 //
-//  0. Copies the language packs the wasm names (lang/<code>-<hash>.bin, written by
-//     build.rs into Cargo's OUT_DIR) into the output's lang/ folder.
+//  0. Copies the language packs and the catalog's evidence the wasm names
+//     (lang/<code>-<hash>.bin, lang/evidence-<hash>.bin, written by build.rs into
+//     Cargo's OUT_DIR) into the output's lang/ folder.
 //  1. Moves Trunk's inline `<script type="module">` loader out of index.html into
 //     boot-<hash>.js and loads that instead (with an `integrity` hash), so the page runs
 //     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
@@ -118,22 +119,34 @@ export async function minifyGlue(dir) {
   return [Buffer.byteLength(code), Buffer.byteLength(out.code)];
 }
 
+/**
+ * The data files a wasm binary names, without repeats: the language packs
+ * ("lang/en-<hash>.bin") and the catalog's evidence ("lang/evidence-<hash>.bin").
+ */
+export function dataFileNames(wasm) {
+  return [...new Set(wasm.toString('latin1').match(/lang\/(?:[a-z]{2}|evidence)-[0-9a-f]{16}\.bin/g) ?? [])];
+}
+
 /** The language pack paths ("lang/en-<hash>.bin") a wasm binary names, without repeats. */
 export function packNames(wasm) {
-  return [...new Set(wasm.toString('latin1').match(/lang\/[a-z]{2}-[0-9a-f]{16}\.bin/g) ?? [])];
+  return dataFileNames(wasm).filter((name) => /^lang\/[a-z]{2}-/.test(name));
 }
 
 /**
- * Step 0: copies into `dir`/lang/ every pack file the wasm in `dir` names, from the
- * build's OUT_DIR (under `targetDir`, default $CARGO_TARGET_DIR or ./target). The
- * names carry a hash of the content, so any build directory holding one has the right
- * bytes. Returns the copied names; throws if one is missing.
+ * Step 0: copies into `dir`/lang/ every data file the wasm in `dir` names (the packs
+ * and the evidence), from the build's OUT_DIR (under `targetDir`, default
+ * $CARGO_TARGET_DIR or ./target). The names carry a hash of the content, so any build
+ * directory holding one has the right bytes. Returns the language packs' names; throws
+ * if a file is missing.
  */
 export async function copyPacks(dir, { targetDir = process.env.CARGO_TARGET_DIR || 'target' } = {}) {
   const wasm = (await readdir(dir)).find((f) => f.endsWith('_bg.wasm'));
   if (!wasm) throw new Error(`${dir}: no *_bg.wasm`);
-  const names = packNames(await readFile(path.join(dir, wasm)));
-  if (names.length !== 4) throw new Error(`${wasm}: expected 4 language pack names, found ${names.length}`);
+  const bytes = await readFile(path.join(dir, wasm));
+  const names = dataFileNames(bytes);
+  const packs = packNames(bytes);
+  if (packs.length !== 4) throw new Error(`${wasm}: expected 4 language pack names, found ${packs.length}`);
+  if (names.length !== 5) throw new Error(`${wasm}: expected the evidence file's name beside the packs, found ${names.length - 4}`);
   const outDirs = [];
   for (const triple of ['wasm32-unknown-unknown', '.']) {
     for (const profile of ['release', 'debug']) {
@@ -156,7 +169,7 @@ export async function copyPacks(dir, { targetDir = process.env.CARGO_TARGET_DIR 
     }
     if (!copied) throw new Error(`${name}: not found under ${targetDir}/*/build/azsim-*/out`);
   }
-  return names;
+  return packs;
 }
 
 /**
@@ -211,7 +224,7 @@ async function main() {
   const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl) });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
-    `post-build: ${packs.length} language packs; ${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+    `post-build: ${packs.length} language packs and the evidence; ${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
   );
 }
 

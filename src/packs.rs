@@ -18,7 +18,9 @@ pub async fn load(lang: Lang) -> Result<&'static Pack, String> {
     i18n::install(lang, &bytes).map_err(|e| format!("{url}: {}", e.0))
 }
 
-async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes of a file of the app's own origin; the error is a line for a
+/// user or a log.
+pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     // A JavaScript error's message, without its stack.
     let describe = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),

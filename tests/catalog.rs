@@ -188,6 +188,7 @@ fn non_https_source_and_broken_json_are_rejected() {
         ("data/channels.json", "[{"),
         EMBEDDED_FILES[3],
         EMBEDDED_FILES[4],
+        EMBEDDED_FILES[5],
     ];
     let errors = Catalog::from_files(&files).expect_err("truncated file");
     assert_one(&errors, "data/channels.json: file: EOF while parsing");
@@ -268,4 +269,221 @@ fn dates() {
     assert!(!is_iso_date("2026-13-01"));
     assert!(!is_iso_date("2026-1-01"));
     assert!(!is_iso_date("+026-01-01"));
+}
+
+#[test]
+fn every_claim_the_user_reads_is_quoted_or_marked_as_an_assumption() {
+    let c = shipped();
+    let required = c.required_claims();
+    let mut quoted = 0;
+    let mut assumed = 0;
+    for r in &required {
+        let claim = c
+            .evidence
+            .iter()
+            .find(|e| e.entry == r.key && e.attribute == r.attribute)
+            .unwrap_or_else(|| panic!("{} {}: no evidence", r.key, r.attribute));
+        if claim.is_assumption() {
+            assumed += 1;
+            assert!(claim
+                .assumption
+                .as_deref()
+                .is_some_and(|a| !a.trim().is_empty()));
+        } else {
+            quoted += 1;
+            for q in &claim.quotes {
+                let source = c.source(&q.source).expect("quoted source exists");
+                assert!(r.sources.contains(&source.id), "{} {}", r.key, r.attribute);
+                assert!(!q.quote.trim().is_empty() && !q.at.trim().is_empty());
+            }
+        }
+    }
+    // Every channel's ranking attributes are among them.
+    for ch in &c.channels {
+        for attr in [
+            "sims",
+            "plans",
+            "needs_internet",
+            "needs_presence",
+            "needs_local_card",
+        ] {
+            assert!(
+                required
+                    .iter()
+                    .any(|r| r.key == format!("channel:{}", ch.id.0) && r.attribute == attr),
+                "{} {attr}",
+                ch.id.0
+            );
+        }
+    }
+    println!("claims: {} quoted, {} assumptions", quoted, assumed);
+    assert!(
+        quoted > assumed,
+        "most claims are quoted ({quoted} vs {assumed})"
+    );
+}
+
+#[test]
+fn a_ranking_attribute_without_evidence_fails_naming_file_entry_and_attribute() {
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "nar_credit")["evidence"]
+            .as_object_mut()
+            .expect("nar_credit has evidence")
+            .remove("plans");
+    });
+    assert_one(
+        &errors,
+        "data/channels.json: channel \"nar_credit\": plans: no evidence",
+    );
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "azercell_kiosk")
+            .as_object_mut()
+            .expect("an entry")
+            .remove("evidence");
+    });
+    assert_one(
+        &errors,
+        "data/channels.json: channel \"azercell_kiosk\": needs_presence: no evidence",
+    );
+    let errors = errors_after("data/validity.json", |v| {
+        v["rules"][0]["evidence"]
+            .as_object_mut()
+            .expect("a rule has evidence")
+            .remove("bands");
+    });
+    assert_one(
+        &errors,
+        "data/validity.json: rule \"azercell_2024\": bands: no evidence",
+    );
+}
+
+#[test]
+fn bad_evidence_is_rejected_with_its_reason() {
+    // A quote from a source the entry does not list.
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "nar_credit")["evidence"]["plans"][0]["source"] = json!("azercell_10gb");
+    });
+    assert_one(
+        &errors,
+        "channel \"nar_credit\": plans: quotes source \"azercell_10gb\", which the entry does not list",
+    );
+    // An empty quote, and one with no place on the page.
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "nar_credit")["evidence"]["plans"] =
+            json!([{"source": "nar_credit", "quote": " ", "at": ""}]);
+    });
+    assert_one(
+        &errors,
+        "channel \"nar_credit\": plans: a quote must have 1 to 400 characters",
+    );
+    assert_one(
+        &errors,
+        "channel \"nar_credit\": plans: say where the quote is (at)",
+    );
+    // A payment method nobody confirms must be listed as unconfirmed.
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "nar_app")["evidence"]["payments"] =
+            json!({"assumption": "the app takes cards"});
+    });
+    assert_one(
+        &errors,
+        "channel \"nar_app\": payments: an assumed payment method belongs in payments_unconfirmed",
+    );
+    // Neither quotes nor an assumption.
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "nar_kiosk")["evidence"]["sims"] = json!("trust me");
+    });
+    assert_one(
+        &errors,
+        "channel \"nar_kiosk\": evidence \"sims\": expected a list",
+    );
+    // Evidence for an attribute the entry does not have.
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "nar_kiosk")["evidence"]["colour"] =
+            json!([{"source": "nar_plus", "quote": "x", "at": "y"}]);
+    });
+    assert_one(
+        &errors,
+        "data/channels.json: channel \"nar_kiosk\": evidence for \"colour\"",
+    );
+    // An assumption without a reason.
+    let errors = errors_after("data/channels.json", |v| {
+        channel(v, "nar_kiosk")["evidence"]["needs_internet"] = json!({"assumption": ""});
+    });
+    assert_one(
+        &errors,
+        "channel \"nar_kiosk\": needs_internet: assumption without a reason",
+    );
+}
+
+#[test]
+fn sources_say_how_they_were_checked_and_in_which_language() {
+    let c = shipped();
+    for s in &c.sources {
+        assert_eq!(s.lang.len(), 2, "{}", s.id.0);
+    }
+    let errors = errors_after("data/sources.json", |v| {
+        v[0]["how"] = json!("guessed");
+    });
+    assert_one(
+        &errors,
+        "source \"azercell_balance_info\": unknown variant `guessed`",
+    );
+    let errors = errors_after("data/sources.json", |v| {
+        v[0]["lang"] = json!("English");
+        v[1]["copy_date"] = json!("2025-13-01");
+    });
+    assert_one(
+        &errors,
+        "source \"azercell_balance_info\": lang \"English\" is not a two-letter",
+    );
+    assert_one(
+        &errors,
+        "source \"azercell_10gb\": copy_date: \"2025-13-01\" is not a date",
+    );
+}
+
+#[test]
+fn a_source_checked_over_a_year_ago_is_stale() {
+    use azsim::domain::date::Date;
+    let c = shipped();
+    let s = &c.sources[0];
+    let checked = Date::parse(&s.checked).expect("a date");
+    assert!(!s.is_stale(checked));
+    assert!(!s.is_stale(checked.add_days(365).expect("date")));
+    assert!(s.is_stale(checked.add_days(366).expect("date")));
+}
+
+#[test]
+fn the_evidence_file_holds_every_claim() {
+    let c = shipped();
+    let packed: Vec<azsim::domain::evidence::Claim> =
+        postcard::from_bytes(azsim::i18n::EVIDENCE_BYTES).expect("the evidence decodes");
+    assert_eq!(packed, c.evidence);
+    assert!(azsim::i18n::EVIDENCE_FILE.starts_with("lang/evidence-"));
+    // The packs do not carry it.
+    for lang in Lang::ALL {
+        assert!(azsim::i18n::pack(lang)
+            .expect("pack")
+            .catalog
+            .evidence
+            .is_empty());
+    }
+}
+
+#[test]
+fn the_line_facts_cover_what_keeps_a_number_and_what_happens_when_data_runs_out() {
+    use azsim::domain::catalog::{OperatorId, Topic};
+    let c = shipped();
+    for op in [OperatorId::Azercell, OperatorId::Bakcell, OperatorId::Nar] {
+        for topic in [Topic::Lifecycle, Topic::DataOut] {
+            assert!(
+                c.facts
+                    .iter()
+                    .any(|f| f.topic == topic && f.operator == Some(op)),
+                "{op:?} has no {topic:?} fact"
+            );
+        }
+    }
+    assert!(c.facts.iter().any(|f| f.topic == Topic::FirstSim));
 }

@@ -946,8 +946,8 @@ fn accent_ink_near_the_black_white_boundary() {
 // ---------------------------------------------------------------------------
 // 4. The catalog: the language packs (postcard) and the JSON files.
 
-fn shipped_json() -> &'static [Value; 5] {
-    static FILES_JSON: OnceLock<[Value; 5]> = OnceLock::new();
+fn shipped_json() -> &'static [Value; 6] {
+    static FILES_JSON: OnceLock<[Value; 6]> = OnceLock::new();
     FILES_JSON.get_or_init(|| {
         std::array::from_fn(|i| serde_json::from_str(EMBEDDED_FILES[i].1).expect("shipped JSON"))
     })
@@ -1058,7 +1058,7 @@ proptest! {
 
     #[test]
     fn catalog_files_are_read_or_their_errors_reported(
-        texts in prop::array::uniform5(file_text()),
+        texts in prop::array::uniform6(file_text()),
     ) {
         let owned: Vec<String> = texts
             .iter()
@@ -1070,7 +1070,7 @@ proptest! {
                 FileText::Text(s) => s.clone(),
             })
             .collect();
-        let files: [(&str, &str); 5] = std::array::from_fn(|i| (FILES[i], owned[i].as_str()));
+        let files: [(&str, &str); 6] = std::array::from_fn(|i| (FILES[i], owned[i].as_str()));
         match Catalog::from_files(&files) {
             Ok(catalog) => {
                 prop_assert!(catalog.validate().is_ok());

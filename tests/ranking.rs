@@ -82,7 +82,22 @@ fn a_known_line_in_azerbaijan_with_internet_always_has_a_path() {
         let consistent = (sim == SimKind::TravelEsim) == op.is_travel_esim();
         // Travel eSIMs are paid online: cash or someone's balance gets "no path".
         let offline_pay = matches!(pay, Payment::Transfer | Payment::Cash);
-        if !consistent || !q.online || !q.in_az || (op.is_travel_esim() && offline_pay) {
+        // No source confirms an Azercell or Bakcell eSIM (see below); balance
+        // transfers are for prepaid lines only (Azercell's Paycell, Nar's
+        // "only for prepaid numbers"), and Nar's credit too.
+        let unconfirmed_esim = sim == SimKind::Esim && op != OperatorId::Nar;
+        let postpaid_nar_transfer =
+            op == OperatorId::Nar && q.plan == Plan::Postpaid && pay == Payment::Transfer;
+        // Travel eSIMs are prepaid ("Airalo resells prepaid eSIMs").
+        let postpaid_travel_esim = op.is_travel_esim() && q.plan == Plan::Postpaid;
+        if !consistent
+            || !q.online
+            || !q.in_az
+            || (op.is_travel_esim() && offline_pay)
+            || unconfirmed_esim
+            || postpaid_nar_transfer
+            || postpaid_travel_esim
+        {
             continue;
         }
         assert!(!rank(&c, &q).is_empty(), "no path for {q:?}");
@@ -92,8 +107,12 @@ fn a_known_line_in_azerbaijan_with_internet_always_has_a_path() {
 #[test]
 fn no_internet_and_cash_puts_kiosk_shop_or_card_first() {
     let c = catalog();
-    for op in [OperatorId::Azercell, OperatorId::Nar] {
-        for sim in [SimKind::Physical, SimKind::Esim] {
+    for (op, sim) in [
+        (OperatorId::Azercell, SimKind::Physical),
+        (OperatorId::Nar, SimKind::Physical),
+        (OperatorId::Nar, SimKind::Esim),
+    ] {
+        {
             let r = rank(
                 &c,
                 &Query {
@@ -273,4 +292,97 @@ fn postpaid_blocks_prepaid_only_channels() {
         .find(|b| b.channel.id.0 == "azercell_scratch_card")
         .expect("blocked");
     assert_eq!(card.blockers, vec![Blocker::Plan(Plan::Prepaid)]);
+}
+
+/// The blocked path for `id`, if the query blocks it.
+fn blocked<'c>(r: &'c azsim::domain::Recommendation<'c>, id: &str) -> Option<&'c [Blocker]> {
+    r.blocked
+        .iter()
+        .find(|b| b.channel.id.0 == id)
+        .map(|b| b.blockers.as_slice())
+}
+
+#[test]
+fn birbank_auto_top_up_is_offered_to_a_postpaid_azercell_line() {
+    // The press release: "this option is activated for the first time for
+    // Azercell postpaid subscribers" (the catalog once said prepaid only).
+    let c = catalog();
+    let postpaid = Query {
+        plan: Plan::Postpaid,
+        ..q(SimKind::Physical, OperatorId::Azercell, Payment::LocalCard)
+    };
+    let r = rank(&c, &postpaid);
+    assert!(
+        ids(&r.paths).contains(&"azercell_birbank".to_owned()),
+        "{:?}",
+        ids(&r.paths)
+    );
+    assert_eq!(blocked(&r, "azercell_birbank"), None);
+}
+
+#[test]
+fn bakcell_credit_is_not_for_a_line_in_roaming() {
+    // bakcell.com/en/klasskredit: "Your number should not be in roaming."
+    let c = catalog();
+    let abroad = Query {
+        in_az: false,
+        ..q(SimKind::Physical, OperatorId::Bakcell, Payment::Cash)
+    };
+    let r = rank(&c, &abroad);
+    assert!(!ids(&r.paths).contains(&"bakcell_credit".to_owned()));
+    assert!(blocked(&r, "bakcell_credit").is_some_and(|b| b.contains(&Blocker::NeedsPresence)));
+    // At home it is offered.
+    let home = rank(
+        &c,
+        &q(SimKind::Physical, OperatorId::Bakcell, Payment::Cash),
+    );
+    assert!(ids(&home.paths).contains(&"bakcell_credit".to_owned()));
+}
+
+#[test]
+fn nar_credit_is_for_prepaid_lines_only_and_works_in_roaming() {
+    // nar.az/en/senin-ucun/nar-kredit: "only available for prepaid
+    // subscribers"; "Kredit services are also available in roaming."
+    let c = catalog();
+    let postpaid = Query {
+        plan: Plan::Postpaid,
+        ..q(SimKind::Physical, OperatorId::Nar, Payment::Cash)
+    };
+    let r = rank(&c, &postpaid);
+    assert!(!ids(&r.paths).contains(&"nar_credit".to_owned()));
+    assert_eq!(
+        blocked(&r, "nar_credit"),
+        Some(&[Blocker::Plan(Plan::Prepaid)][..])
+    );
+    let abroad = Query {
+        in_az: false,
+        ..q(SimKind::Physical, OperatorId::Nar, Payment::Cash)
+    };
+    assert!(ids(&rank(&c, &abroad).paths).contains(&"nar_credit".to_owned()));
+}
+
+#[test]
+fn a_nar_transfer_reaches_a_receiver_abroad() {
+    // The roaming ban is on the sender: "Subscribers who are in roaming cannot
+    // transfer funds to other subscriber's balance".
+    let c = catalog();
+    let abroad = Query {
+        in_az: false,
+        ..q(SimKind::Physical, OperatorId::Nar, Payment::Transfer)
+    };
+    assert!(ids(&rank(&c, &abroad).paths).contains(&"nar_transfer".to_owned()));
+}
+
+#[test]
+fn no_operator_esim_path_without_a_source_for_the_operators_esim() {
+    // No source confirms an Azercell or Bakcell eSIM: none of their channels
+    // is offered for one.
+    let c = catalog();
+    for op in [OperatorId::Azercell, OperatorId::Bakcell] {
+        for ch in c.channels.iter().filter(|ch| ch.operator == op) {
+            assert!(!ch.sims.contains(&SimKind::Esim), "{}", ch.id.0);
+        }
+        let r = rank(&c, &q(SimKind::Esim, op, Payment::Cash));
+        assert!(r.paths.is_empty(), "{op:?}: {:?}", ids(&r.paths));
+    }
 }

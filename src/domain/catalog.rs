@@ -13,25 +13,28 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::date::Date;
+use super::evidence::{self, Claim, MAX_QUOTE_CHARS};
 use super::lang::Text;
 
 /// The catalog's files, in the order [`Catalog::from_files`] takes them.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "data/sources.json",
     "data/operators.json",
     "data/channels.json",
     "data/notes.json",
     "data/validity.json",
+    "data/line.json",
 ];
 
 /// The catalog files as (path, contents). `build.rs` validates them and
 /// compiles them into the app in a compact binary form (see `builtin`).
-pub const EMBEDDED_FILES: [(&str, &str); 5] = [
+pub const EMBEDDED_FILES: [(&str, &str); 6] = [
     (FILES[0], include_str!("../../data/sources.json")),
     (FILES[1], include_str!("../../data/operators.json")),
     (FILES[2], include_str!("../../data/channels.json")),
     (FILES[3], include_str!("../../data/notes.json")),
     (FILES[4], include_str!("../../data/validity.json")),
+    (FILES[5], include_str!("../../data/line.json")),
 ];
 
 /// The kind of SIM the user has. URL values: `physical`, `esim`, `travel_esim`.
@@ -191,9 +194,40 @@ pub struct Source {
     /// The page's own date (`YYYY-MM-DD`), when it shows one.
     #[serde(default)]
     pub published: Option<String>,
-    /// When the catalog last checked the fact against it (`YYYY-MM-DD`).
+    /// When the catalog last checked its facts against it (`YYYY-MM-DD`).
     pub checked: String,
+    /// How that check was made: the live page, or a stored copy of it.
+    pub how: CheckedHow,
+    /// The stored copy's own date (`YYYY-MM-DD`), when known.
+    #[serde(default)]
+    pub copy_date: Option<String>,
+    /// The language of the page, in which its quotes are given (`en`, `az`,
+    /// `ru`, …).
+    pub lang: String,
     pub confidence: Confidence,
+}
+
+/// How a source was last read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckedHow {
+    /// The page as it was online on the day checked.
+    Live,
+    /// A stored (archived) copy of the page, read on the day checked.
+    StoredCopy,
+}
+
+/// Days after its check that a source's facts are flagged as possibly
+/// outdated.
+pub const STALE_AFTER_DAYS: i64 = 365;
+
+impl Source {
+    /// True when the source was checked more than [`STALE_AFTER_DAYS`]
+    /// before `today` (a date that does not parse counts as stale).
+    pub fn is_stale(&self, today: Date) -> bool {
+        Date::parse(&self.checked)
+            .is_none_or(|c| today.days_since_epoch() - c.days_since_epoch() > STALE_AFTER_DAYS)
+    }
 }
 
 /// What a short code does on the phone.
@@ -443,6 +477,51 @@ pub struct ValidityUnknown {
     pub sources: Vec<SourceId>,
 }
 
+/// What a fact of `data/line.json` is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// What keeps a number alive, and what happens when it lapses.
+    Lifecycle,
+    /// What happens when a data pack is used up, and how to see what is left.
+    DataOut,
+    /// Getting a first SIM as a visitor: who may, where, the phone's IMEI.
+    FirstSim,
+    /// How a travel eSIM provider's top-up works.
+    TravelEsim,
+}
+
+impl Topic {
+    /// Every topic, in the order the page shows them.
+    pub const ALL: [Topic; 4] = [
+        Topic::Lifecycle,
+        Topic::DataOut,
+        Topic::FirstSim,
+        Topic::TravelEsim,
+    ];
+}
+
+/// One fact about keeping a line (`data/line.json`): a sentence with its
+/// sources, for one operator or for all of them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub topic: Topic,
+    /// The operator it is about; `None` when it holds for every operator.
+    #[serde(default)]
+    pub operator: Option<OperatorId>,
+    pub text: Text,
+    /// The day a price or an offer in the text was stated (`YYYY-MM-DD`):
+    /// shown as "example as of", never as a current offer.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub codes: Vec<Code>,
+    pub sources: Vec<SourceId>,
+    pub confidence: Confidence,
+}
+
 /// The catalog. [`Catalog::from_files`] and [`Catalog::embedded`] return it
 /// only once [`Catalog::validate`] found nothing wrong.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -469,6 +548,13 @@ pub struct Catalog {
     pub validity_notes: Vec<ValidityNote>,
     /// One text per network operator for when no rule applies.
     pub validity_unknown: Vec<ValidityUnknown>,
+    /// What keeps a line alive, when data runs out, a visitor's first SIM.
+    pub facts: Vec<Fact>,
+    /// The evidence of every claim. Not in the language packs (see
+    /// [`evidence`](super::evidence)): `build.rs` writes it to a file of its
+    /// own.
+    #[serde(skip)]
+    pub evidence: Vec<Claim>,
 }
 
 /// One problem found in the catalog, naming the file and the entry.
@@ -483,6 +569,22 @@ impl fmt::Display for CatalogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}: {}", self.file, self.entry, self.message)
     }
+}
+
+/// A claim the catalog must evidence: an attribute of an entry that changes
+/// the ranking or a sentence the user reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequiredClaim {
+    /// The file the entry is in.
+    pub file: &'static str,
+    /// The entry as errors name it (`channel "nar_kiosk"`).
+    pub entry: String,
+    /// The entry as claims name it (`channel:nar_kiosk`).
+    pub key: String,
+    pub attribute: String,
+    /// The sources the entry shows: a quote must come from one of them, so
+    /// the user finds it under that source.
+    pub sources: Vec<SourceId>,
 }
 
 /// The layout of `data/operators.json`.
@@ -504,6 +606,13 @@ struct NotesFile {
     prefix_caveat: Value,
 }
 
+/// The layout of `data/line.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LineFile {
+    facts: Vec<Value>,
+}
+
 /// The layout of `data/validity.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -513,9 +622,10 @@ struct ValidityFile {
     no_rule: Vec<Value>,
 }
 
-/// Collects errors while the catalog is read.
+/// Collects errors, and the entries' evidence, while the catalog is read.
 struct Checker {
     errors: Vec<CatalogError>,
+    claims: Vec<Claim>,
 }
 
 impl Checker {
@@ -539,7 +649,8 @@ impl Checker {
     }
 
     /// Parses each entry of a section, naming a failing entry by its `id` (or
-    /// `name`) when it has one, else by its index.
+    /// `name`, or `operator`) when it has one, else by its index. Each entry's
+    /// `evidence` is taken out first and kept as claims about `kind:id`.
     fn entries<T: DeserializeOwned>(
         &mut self,
         file: &str,
@@ -547,8 +658,12 @@ impl Checker {
         values: Vec<Value>,
     ) -> Vec<T> {
         let mut parsed = Vec::with_capacity(values.len());
-        for (i, value) in values.into_iter().enumerate() {
+        for (i, mut value) in values.into_iter().enumerate() {
             let entry = entry_name(section, i, &value);
+            match evidence::take(&entry_key(section, &value), &mut value) {
+                Ok(claims) => self.claims.extend(claims),
+                Err(e) => self.error(file, &entry, e),
+            }
             match serde_json::from_value(value) {
                 Ok(item) => parsed.push(item),
                 Err(e) => self.error(file, &entry, e.to_string()),
@@ -727,6 +842,88 @@ impl Checker {
         }
     }
 
+    /// Checks the claims: every required one is evidenced, by quotes from
+    /// the entry's own sources or by an assumption with its reason; an
+    /// assumed payment must be listed as unconfirmed instead; no evidence is
+    /// given for an attribute that needs none.
+    fn evidence(&mut self, catalog: &Catalog) {
+        let required = catalog.required_claims();
+        for r in &required {
+            let claim = catalog
+                .evidence
+                .iter()
+                .find(|c| c.entry == r.key && c.attribute == r.attribute);
+            let Some(claim) = claim else {
+                self.error(
+                    r.file,
+                    &r.entry,
+                    format!(
+                        "{}: no evidence: quote a source or mark it {{\"assumption\": why}}",
+                        r.attribute
+                    ),
+                );
+                continue;
+            };
+            let attribute = &r.attribute;
+            match &claim.assumption {
+                Some(why) if why.trim().is_empty() => self.error(
+                    r.file,
+                    &r.entry,
+                    format!("{attribute}: assumption without a reason"),
+                ),
+                Some(_) if attribute == "payments" => self.error(
+                    r.file,
+                    &r.entry,
+                    "payments: an assumed payment method belongs in payments_unconfirmed",
+                ),
+                _ => {}
+            }
+            for q in &claim.quotes {
+                if !r.sources.contains(&q.source) {
+                    self.error(
+                        r.file,
+                        &r.entry,
+                        format!(
+                            "{attribute}: quotes source \"{}\", which the entry does not list",
+                            q.source.0
+                        ),
+                    );
+                }
+                let chars = q.quote.trim().chars().count();
+                if chars == 0 || chars > MAX_QUOTE_CHARS {
+                    self.error(
+                        r.file,
+                        &r.entry,
+                        format!("{attribute}: a quote must have 1 to {MAX_QUOTE_CHARS} characters"),
+                    );
+                }
+                if q.at.trim().is_empty() {
+                    self.error(
+                        r.file,
+                        &r.entry,
+                        format!("{attribute}: say where the quote is (at)"),
+                    );
+                }
+            }
+        }
+        for claim in &catalog.evidence {
+            if !required
+                .iter()
+                .any(|r| r.key == claim.entry && r.attribute == claim.attribute)
+            {
+                let (kind, id) = claim.entry.split_once(':').unwrap_or((&claim.entry, ""));
+                self.error(
+                    file_of(kind),
+                    &format!("{kind} \"{id}\""),
+                    format!(
+                        "evidence for \"{}\", which needs none or does not exist",
+                        claim.attribute
+                    ),
+                );
+            }
+        }
+    }
+
     fn sourced(&mut self, file: &str, entry: &str, known: &HashSet<&str>, refs: &[SourceId]) {
         if refs.is_empty() {
             self.error(file, entry, "no source");
@@ -747,16 +944,40 @@ impl Checker {
     }
 }
 
-fn entry_name(section: &str, index: usize, value: &Value) -> String {
-    let singular = section.strip_suffix('s').unwrap_or(section);
-    match value
+fn entry_id(value: &Value) -> Option<&str> {
+    value
         .get("id")
         .or_else(|| value.get("name"))
+        .or_else(|| value.get("operator"))
         .and_then(Value::as_str)
-    {
-        Some(id) => format!("{singular} \"{id}\""),
+}
+
+fn singular(section: &str) -> &str {
+    section.strip_suffix('s').unwrap_or(section)
+}
+
+fn entry_name(section: &str, index: usize, value: &Value) -> String {
+    match entry_id(value) {
+        Some(id) => format!("{} \"{id}\"", singular(section)),
         None => format!("{section}[{index}]"),
     }
+}
+
+/// The file that holds entries of `kind` (the first part of a claim's key).
+fn file_of(kind: &str) -> &'static str {
+    let [_, ops, channels, notes, validity, line] = FILES;
+    match kind {
+        "channel" => channels,
+        "operator" | "closed_operator" => ops,
+        "rule" | "note" | "no_rule" => validity,
+        "fact" => line,
+        _ => notes,
+    }
+}
+
+/// The key claims use for an entry: `channel:nar_kiosk`.
+pub fn entry_key(section: &str, value: &Value) -> String {
+    format!("{}:{}", singular(section), entry_id(value).unwrap_or(""))
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
@@ -843,10 +1064,13 @@ impl Catalog {
     /// Parses catalog files given as (path, contents), in the order of
     /// [`FILES`], then validates them. Returns every problem found, not just
     /// the first, each naming its file and entry.
-    pub fn from_files(files: &[(&str, &str); 5]) -> Result<Catalog, Vec<CatalogError>> {
-        let [(sources_path, sources_text), (ops_path, ops_text), (ch_path, ch_text), (notes_path, notes_text), (validity_path, validity_text)] =
+    pub fn from_files(files: &[(&str, &str); 6]) -> Result<Catalog, Vec<CatalogError>> {
+        let [(sources_path, sources_text), (ops_path, ops_text), (ch_path, ch_text), (notes_path, notes_text), (validity_path, validity_text), (line_path, line_text)] =
             *files;
-        let mut c = Checker { errors: Vec::new() };
+        let mut c = Checker {
+            errors: Vec::new(),
+            claims: Vec::new(),
+        };
 
         let sources: Vec<Source> = c
             .file::<Vec<Value>>(sources_path, sources_text)
@@ -856,6 +1080,7 @@ impl Catalog {
         let channel_values = c.file::<Vec<Value>>(ch_path, ch_text);
         let notes_file = c.file::<NotesFile>(notes_path, notes_text);
         let validity_file = c.file::<ValidityFile>(validity_path, validity_text);
+        let line_file = c.file::<LineFile>(line_path, line_text);
 
         let (operators, closed_operators) = match ops_file {
             Some(f) => (
@@ -894,6 +1119,9 @@ impl Catalog {
             ),
             None => Default::default(),
         };
+        let facts = line_file
+            .map(|f| c.entries(line_path, "facts", f.facts))
+            .unwrap_or_default();
         if !c.errors.is_empty() {
             return Err(c.errors);
         }
@@ -916,17 +1144,27 @@ impl Catalog {
             validity,
             validity_notes,
             validity_unknown,
+            facts,
+            evidence: c.claims,
         };
-        catalog.validate()?;
-        Ok(catalog)
+        let mut errors = catalog.validate().err().unwrap_or_default();
+        errors.extend(catalog.validate_evidence().err().unwrap_or_default());
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Checks what parsing cannot: unique ids, references that resolve,
     /// every text in every language, a source for every channel, code syntax,
     /// dates, and channels whose attributes contradict each other.
     pub fn validate(&self) -> Result<(), Vec<CatalogError>> {
-        let [sources_path, ops_path, ch_path, notes_path, validity_path] = FILES;
-        let mut c = Checker { errors: Vec::new() };
+        let [sources_path, ops_path, ch_path, notes_path, validity_path, line_path] = FILES;
+        let mut c = Checker {
+            errors: Vec::new(),
+            claims: Vec::new(),
+        };
         let Catalog {
             sources,
             operators,
@@ -940,6 +1178,7 @@ impl Catalog {
             validity,
             validity_notes,
             validity_unknown,
+            facts,
             ..
         } = self;
         // Sources: unique ids, https addresses, real dates.
@@ -962,6 +1201,16 @@ impl Catalog {
             c.date(sources_path, &entry, "checked", &s.checked);
             if let Some(p) = &s.published {
                 c.date(sources_path, &entry, "published", p);
+            }
+            if let Some(p) = &s.copy_date {
+                c.date(sources_path, &entry, "copy_date", p);
+            }
+            if s.lang.len() != 2 || !s.lang.bytes().all(|b| b.is_ascii_lowercase()) {
+                c.error(
+                    sources_path,
+                    &entry,
+                    format!("lang \"{}\" is not a two-letter language code", s.lang),
+                );
             }
         }
 
@@ -1078,11 +1327,173 @@ impl Catalog {
             validity_unknown,
         );
 
+        let mut fact_ids = HashSet::new();
+        for fact in facts {
+            let entry = format!("fact \"{}\"", fact.id);
+            if !fact_ids.insert(fact.id.as_str()) {
+                c.error(line_path, &entry, "duplicate id");
+            }
+            c.text(line_path, &entry, "text", &fact.text);
+            if let Some(d) = &fact.as_of {
+                c.date(line_path, &entry, "as_of", d);
+            }
+            c.codes(line_path, &entry, &source_ids, &fact.codes);
+            c.sourced(line_path, &entry, &source_ids, &fact.sources);
+        }
+        for t in Topic::ALL {
+            if !facts.iter().any(|f| f.topic == t) {
+                c.error(line_path, "facts", format!("no fact about {t:?}"));
+            }
+        }
+
         if c.errors.is_empty() {
             Ok(())
         } else {
             Err(c.errors)
         }
+    }
+
+    /// Checks the evidence (see [`evidence`](super::evidence)): every claim
+    /// that needs it has quotes or an assumption, and every quote is sound.
+    /// Only a catalog read from the files has evidence: the language packs
+    /// leave it out.
+    pub fn validate_evidence(&self) -> Result<(), Vec<CatalogError>> {
+        let mut c = Checker {
+            errors: Vec::new(),
+            claims: Vec::new(),
+        };
+        c.evidence(self);
+        if c.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(c.errors)
+        }
+    }
+
+    /// Every claim that must carry evidence (see [`RequiredClaim`]).
+    pub fn required_claims(&self) -> Vec<RequiredClaim> {
+        let [_, ops_path, ch_path, notes_path, validity_path, line_path] = FILES;
+        let mut out = Vec::new();
+        let mut add = |file: &'static str,
+                       kind: &str,
+                       id: &str,
+                       sources: Vec<SourceId>,
+                       attributes: Vec<String>| {
+            for attribute in attributes {
+                out.push(RequiredClaim {
+                    file,
+                    entry: format!("{kind} \"{id}\""),
+                    key: format!("{kind}:{id}"),
+                    attribute,
+                    sources: sources.clone(),
+                });
+            }
+        };
+        let code_attrs = |codes: &[Code]| {
+            codes
+                .iter()
+                .map(|c| format!("code:{}", c.dial))
+                .collect::<Vec<_>>()
+        };
+        let with_code_sources = |sources: &[SourceId], codes: &[Code]| {
+            let mut all = sources.to_vec();
+            all.extend(codes.iter().map(|c| c.source.clone()));
+            all
+        };
+        for ch in &self.channels {
+            let mut attrs: Vec<String> = [
+                "sims",
+                "plans",
+                "needs_internet",
+                "needs_presence",
+                "needs_local_card",
+            ]
+            .map(String::from)
+            .into();
+            if !ch.payments.is_empty() {
+                attrs.push("payments".into());
+            }
+            if ch.pay_later {
+                attrs.push("pay_later".into());
+            }
+            if ch.credit_minutes.is_some() {
+                attrs.push("credit_minutes".into());
+            }
+            attrs.extend(code_attrs(&ch.codes));
+            add(
+                ch_path,
+                "channel",
+                &ch.id.0,
+                with_code_sources(&ch.sources, &ch.codes),
+                attrs,
+            );
+        }
+        for op in &self.operators {
+            let mut attrs = code_attrs(&op.codes);
+            if !op.prefixes.is_empty() {
+                attrs.push("prefixes".into());
+            }
+            add(
+                ops_path,
+                "operator",
+                op.id.as_str(),
+                with_code_sources(&op.sources, &op.codes),
+                attrs,
+            );
+        }
+        for closed in &self.closed_operators {
+            add(
+                ops_path,
+                "closed_operator",
+                &closed.name,
+                closed.sources.clone(),
+                vec!["note".into(), "prefixes".into()],
+            );
+        }
+        for (kind, notes) in [
+            ("warning", &self.warnings),
+            ("habit", &self.habits),
+            ("traveller", &self.traveller),
+            ("no_path", &self.no_path),
+        ] {
+            for n in notes {
+                add(
+                    notes_path,
+                    kind,
+                    &n.id.0,
+                    n.sources.clone(),
+                    vec!["text".into()],
+                );
+            }
+        }
+        for rule in &self.validity {
+            let mut attrs = vec!["effective".to_owned(), "bands".to_owned()];
+            if rule.window_days.is_some() {
+                attrs.push("window_days".into());
+            }
+            add(validity_path, "rule", &rule.id, rule.sources.clone(), attrs);
+        }
+        for note in &self.validity_notes {
+            add(
+                validity_path,
+                "note",
+                &note.id,
+                note.sources.clone(),
+                vec!["text".into()],
+            );
+        }
+        for fact in &self.facts {
+            let mut attrs = vec!["text".to_owned()];
+            attrs.extend(code_attrs(&fact.codes));
+            add(
+                line_path,
+                "fact",
+                &fact.id,
+                with_code_sources(&fact.sources, &fact.codes),
+                attrs,
+            );
+        }
+        out
     }
 
     /// The source with this id.

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod date;
 pub mod document;
+pub mod evidence;
 pub mod ics;
 pub mod lang;
 pub mod order;

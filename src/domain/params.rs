@@ -60,6 +60,14 @@ impl Default for Query {
 }
 
 impl Query {
+    /// The operator chosen, when the user named one (not "not sure").
+    pub fn known_operator(&self) -> Option<OperatorId> {
+        match self.op {
+            Some(OperatorChoice::Known(op)) => Some(op),
+            _ => None,
+        }
+    }
+
     /// Every query the picker can produce: 4 SIM choices (none chosen or one
     /// of three) × 8 operator choices × 6 payments × online × in Azerbaijan
     /// × 2 plans = 1,536. For exhaustive tests and the benchmark.

@@ -1,5 +1,7 @@
-//! Advice around the results: the number-prefix hint, the good habits with
-//! the operators' check codes, and the travellers' checklist. Built with the
+//! Advice around the results: what keeps a line alive and what happens when
+//! data runs out (for the chosen operator), the number-prefix hint, the good
+//! habits with the operators' check codes, the travellers' checklist and a
+//! visitor's first SIM. Built with the
 //! `dom` builder; rebuilt when the language or the query changes.
 
 use leptos::html::Div;
@@ -8,16 +10,23 @@ use leptos::prelude::*;
 use super::dom::{replace_children, El};
 use super::path_card::{code_list, source_list};
 use super::AppState;
-use crate::domain::catalog::{Catalog, Note, Payment, SimKind};
+use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
 use crate::domain::{Lang, Query};
-use crate::i18n::{t, Key};
+use crate::i18n::{t, t_with, Key};
 
-fn note_list(lang: Lang, catalog: &Catalog, notes: &[Note]) -> El {
+/// Notes of one kind (`habit`, `traveller`: the first part of their claim
+/// keys), each with its sources.
+fn note_list(lang: Lang, catalog: &Catalog, kind: &str, notes: &[Note]) -> El {
     El::new("ul").class("notes").children(notes.iter().map(|n| {
         El::new("li")
             .child(El::new("h3").text(n.title.get(lang)))
             .child(El::new("p").text(n.text.get(lang)))
-            .child(source_list(lang, catalog, &n.sources))
+            .child(source_list(
+                lang,
+                catalog,
+                &n.sources,
+                &format!("{kind}:{}", n.id.0),
+            ))
     }))
 }
 
@@ -47,7 +56,12 @@ pub fn prefix_hint(lang: Lang, catalog: &Catalog) -> El {
             .child(El::new("strong").text(&o.prefixes.join(", ")))
             .text(&format!(" → {} ({}): ", o.name, t(lang, Key::PrefixClosed)))
             .text(o.note.get(lang))
-            .child(source_list(lang, catalog, &o.sources))
+            .child(source_list(
+                lang,
+                catalog,
+                &o.sources,
+                &format!("closed_operator:{}", o.name),
+            ))
     });
     El::new("aside")
         .class("note-box prefix")
@@ -61,10 +75,78 @@ pub fn prefix_hint(lang: Lang, catalog: &Catalog) -> El {
         .child(El::new("p").text(catalog.prefix_caveat.get(lang)))
 }
 
+/// The facts of one topic for the operator the user chose (every
+/// operator's when none is chosen, each then with its operator's name), with
+/// the date a dated fact was stated, its codes and its sources; `None` when
+/// there is none.
+pub fn fact_list(
+    lang: Lang,
+    catalog: &Catalog,
+    topic: Topic,
+    op: Option<OperatorId>,
+) -> Option<El> {
+    let mut shown = catalog
+        .facts
+        .iter()
+        .filter(|f| f.topic == topic && (op.is_none() || f.operator.is_none() || f.operator == op))
+        .peekable();
+    shown.peek()?;
+    Some(El::new("ul").class("facts-list").children(shown.map(|f| {
+        let name = f
+            .operator
+            .filter(|_| op.is_none())
+            .and_then(|o| catalog.operator(o))
+            .map(|o| El::new("strong").text(&format!("{} ", o.name)));
+        let as_of = f.as_of.as_ref().map(|d| {
+            El::new("span")
+                .class("as-of")
+                .text(&t_with(lang, Key::FactAsOf, "date", d))
+        });
+        let codes = (!f.codes.is_empty()).then(|| code_list(lang, &f.codes));
+        El::new("li")
+            .maybe(name)
+            .text(f.text.get(lang))
+            .text(if as_of.is_some() { " " } else { "" })
+            .maybe(as_of)
+            .maybe(codes)
+            .child(
+                El::new("details")
+                    .class("fact-sources")
+                    .child(El::new("summary").text(t(lang, Key::LabelSources)))
+                    .child(source_list(
+                        lang,
+                        catalog,
+                        &f.sources,
+                        &format!("fact:{}", f.id),
+                    )),
+            )
+    })))
+}
+
+/// A section of the facts of `topic`, if there are any for the operator.
+fn fact_section(lang: Lang, catalog: &Catalog, topic: Topic, op: Option<OperatorId>) -> Option<El> {
+    let (id, heading) = match topic {
+        Topic::Lifecycle => ("lifecycle-heading", Key::LifecycleHeading),
+        Topic::DataOut => ("data-out-heading", Key::DataOutHeading),
+        Topic::FirstSim => ("first-sim-heading", Key::FirstSimHeading),
+        Topic::TravelEsim => ("travel-esim-heading", Key::TravelEsimHeading),
+    };
+    let list = fact_list(lang, catalog, topic, op)?;
+    Some(section(id, "advice line", t(lang, heading)).child(list))
+}
+
 fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
     let mut out = Vec::new();
-    let traveller =
-        !q.in_az || q.sim == Some(SimKind::TravelEsim) || q.pay == Some(Payment::ForeignCard);
+    let op = q.known_operator();
+    let travel_esim = q.sim == Some(SimKind::TravelEsim);
+    if !travel_esim {
+        out.extend(fact_section(lang, catalog, Topic::Lifecycle, op));
+        out.extend(fact_section(lang, catalog, Topic::DataOut, op));
+    }
+    if travel_esim || q.sim.is_none() {
+        out.extend(fact_section(lang, catalog, Topic::TravelEsim, op));
+    }
+    let traveller = !q.in_az || travel_esim || q.pay == Some(Payment::ForeignCard);
     if traveller {
         out.push(
             section(
@@ -72,8 +154,13 @@ fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
                 "advice traveller",
                 t(lang, Key::TravellerHeading),
             )
-            .child(note_list(lang, catalog, &catalog.traveller)),
+            .child(note_list(lang, catalog, "traveller", &catalog.traveller)),
         );
+    }
+    if traveller || q.sim.is_none() {
+        // A visitor's first SIM is a network operator's, whatever eSIM they use now.
+        let network = op.filter(|o| !o.is_travel_esim());
+        out.extend(fact_section(lang, catalog, Topic::FirstSim, network));
     }
     let codes = catalog
         .operators
@@ -86,7 +173,7 @@ fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
         });
     out.push(
         section("habits-heading", "advice", t(lang, Key::HabitsHeading))
-            .child(note_list(lang, catalog, &catalog.habits))
+            .child(note_list(lang, catalog, "habit", &catalog.habits))
             .child(El::new("h3").text(t(lang, Key::CheckCodesHeading)))
             .child(El::new("ul").class("operator-codes").children(codes)),
     );

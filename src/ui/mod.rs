@@ -4,12 +4,14 @@
 mod advice;
 mod clock;
 mod dom;
+mod evidence;
 pub mod fatal;
 mod files;
 mod notify;
 mod path_card;
 mod picker;
 mod reminders;
+mod report;
 mod results;
 mod tools;
 
@@ -172,6 +174,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         stage,
         3,
         Box::new(move || {
+            evidence::load();
             if !embedded {
                 pwa::register_worker(pwa);
             }

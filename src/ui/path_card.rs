@@ -2,10 +2,13 @@
 //! a `<details>`) where, steps, codes, warnings, note and sources. Also the
 //! pieces the advice section reuses: sources and tap-to-dial codes.
 
+use super::clock;
 use super::dom::El;
+use super::evidence::{assumed_slot, quotes_slot};
 use super::picker::pay_key;
+use super::report;
 use crate::domain::catalog::{
-    Catalog, Channel, Code, Confidence, Plan, SourceId, CODE_PLACEHOLDERS,
+    Catalog, Channel, CheckedHow, Code, Confidence, Plan, Source, SourceId, CODE_PLACEHOLDERS,
 };
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::Lang;
@@ -23,21 +26,46 @@ pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
     El::new("span").class(class).text(t(lang, key))
 }
 
-/// The sources behind a fact: publisher (linked), page date, date checked,
-/// confidence. With no source, says it is general practice.
-pub fn source_list(lang: Lang, catalog: &Catalog, ids: &[SourceId]) -> El {
-    if ids.is_empty() {
-        return El::new("p")
-            .class("sources none")
-            .text(t(lang, Key::GeneralPractice));
+/// How and when a source was checked: live, or in a stored copy (of a
+/// date, when known).
+fn checked_text(lang: Lang, s: &Source) -> String {
+    match (s.how, &s.copy_date) {
+        (CheckedHow::Live, _) => t_with(lang, Key::SourceChecked, "date", &s.checked),
+        (CheckedHow::StoredCopy, None) => t_with(lang, Key::SourceCheckedCopy, "date", &s.checked),
+        (CheckedHow::StoredCopy, Some(copy)) => {
+            t_with(lang, Key::SourceCheckedCopyDated, "date", &s.checked).replace("{copy}", copy)
+        }
     }
-    El::new("ul")
-        .class("sources")
-        .children(ids.iter().filter_map(|id| catalog.source(id)).map(|s| {
+}
+
+/// The sources behind the claims of `entry` (`channel:nar_kiosk`, or several
+/// keys separated by spaces): each
+/// with its publisher (linked), page date, how and when it was checked (and
+/// whether that is more than a year ago), confidence, and the quotes it
+/// gives for the entry; then what no source states. With no source, says it
+/// is general practice.
+pub fn source_list(lang: Lang, catalog: &Catalog, ids: &[SourceId], entry: &str) -> El {
+    if ids.is_empty() {
+        return El::new("div")
+            .child(
+                El::new("p")
+                    .class("sources none")
+                    .text(t(lang, Key::GeneralPractice)),
+            )
+            .child(assumed_slot(lang, entry));
+    }
+    let today = clock::now().date;
+    let list = El::new("ul").class("sources").children(
+        ids.iter().filter_map(|id| catalog.source(id)).map(|s| {
             let published = s.published.as_ref().map(|d| {
                 El::new("span")
                     .class("nowrap")
                     .text(&t_with(lang, Key::SourcePublished, "date", d))
+            });
+            let stale = s.is_stale(today).then(|| {
+                El::new("span")
+                    .class("badge stale")
+                    .text(t(lang, Key::SourceStale))
             });
             El::new("li")
                 .child(
@@ -50,15 +78,15 @@ pub fn source_list(lang: Lang, catalog: &Catalog, ids: &[SourceId]) -> El {
                 .text(if published.is_some() { " · " } else { "" })
                 .maybe(published)
                 .text(" · ")
-                .child(El::new("span").class("nowrap").text(&t_with(
-                    lang,
-                    Key::SourceChecked,
-                    "date",
-                    &s.checked,
-                )))
+                .child(El::new("span").class("nowrap").text(&checked_text(lang, s)))
                 .text(" ")
                 .child(confidence_badge(lang, s.confidence))
-        }))
+                .text(if stale.is_some() { " " } else { "" })
+                .maybe(stale)
+                .child(quotes_slot(lang, entry, s))
+        }),
+    );
+    El::new("div").child(list).child(assumed_slot(lang, entry))
 }
 
 /// A template code written out with its placeholders named.
@@ -179,6 +207,7 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
             .child(heading4(lang, Key::LabelCodes))
             .child(code_list(lang, &ch.codes));
     }
+    let shown_warnings = warnings.clone();
     if !warnings.is_empty() {
         d = d.child(heading4(lang, Key::LabelWarnings)).child(
             El::new("ul")
@@ -199,8 +228,22 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
                 .text(note.get(lang)),
         );
     }
+    // The path's own sources, its codes' and its warnings', with the quotes
+    // of all three.
+    let mut sources = ch.sources.clone();
+    let mut entries = format!("channel:{}", ch.id.0);
+    let code_sources = ch.codes.iter().map(|c| &c.source);
+    for id in code_sources.chain(shown_warnings.iter().flat_map(|w| &w.sources)) {
+        if !sources.contains(id) {
+            sources.push(id.clone());
+        }
+    }
+    for w in &shown_warnings {
+        entries.push_str(" warning:");
+        entries.push_str(&w.id.0);
+    }
     d.child(heading4(lang, Key::LabelSources))
-        .child(source_list(lang, catalog, &ch.sources))
+        .child(source_list(lang, catalog, &sources, &entries))
 }
 
 /// A feasible path in the ranked list. The first card's details are open and
@@ -275,7 +318,9 @@ pub fn path_card(
                         .class("secondary remind")
                         .attr("data-remind", &ch.id.0)
                         .text(t(lang, Key::RemindMe)),
-                ),
+                )
+                .text(" ")
+                .child(report::button(lang, &format!("channel:{}", ch.id.0))),
         )
         .child(details);
     (card, unfilled)

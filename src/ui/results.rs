@@ -12,7 +12,7 @@ use web_sys::Element;
 
 use super::dom::{clicked_button, replace_children, El};
 use super::path_card::{blocked_card, fill_details, path_card, source_list};
-use super::{defer, AppState};
+use super::{defer, report, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
 use crate::i18n::{t, t_with, Key};
@@ -107,7 +107,12 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                     .child(El::new("strong").text(w.title.get(lang)))
                     .text(" ")
                     .text(w.text.get(lang))
-                    .child(source_list(lang, catalog, &w.sources)),
+                    .child(source_list(
+                        lang,
+                        catalog,
+                        &w.sources,
+                        &format!("warning:{}", w.id.0),
+                    )),
             );
         }
     }
@@ -124,6 +129,12 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                         .child(El::new("strong").text(n.title.get(lang)))
                         .text(" ")
                         .text(n.text.get(lang))
+                        .child(source_list(
+                            lang,
+                            catalog,
+                            &n.sources,
+                            &format!("no_path:{}", n.id.0),
+                        ))
                 }))),
         );
     } else {
@@ -173,14 +184,19 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
     (out, unfilled)
 }
 
-/// "Remind me" on a path opens the reminder form for that channel; a card's
-/// summary opens its details (filled first if they are still waiting).
+/// "Remind me" on a path opens the reminder form for that channel; "Report
+/// a mistake" describes the card for its editors; a card's summary opens its
+/// details (filled first if they are still waiting).
 fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
     if let Some(summary) = target.closest("summary").ok().flatten() {
         fill_now(&summary);
+        return;
+    }
+    if let Some(button) = clicked_button(&ev, "data-report") {
+        report::on_click(state.lang.get_untracked(), &button);
         return;
     }
     let channel = clicked_button(&ev, "data-remind")

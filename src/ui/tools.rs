@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::advice::fact_list;
 use super::dom::{by_id, clicked_button, field, labelled, option, replace_children, El};
 use super::path_card::source_list;
 use super::{clock, AppState};
-use crate::domain::catalog::OperatorId;
+use crate::domain::catalog::{OperatorId, Topic};
 use crate::domain::date::{Date, LocalDateTime};
 use crate::domain::planner::{data_run_out, RunOutCause};
 use crate::domain::validity::{format_azn, line_validity, parse_azn, BandAnswer};
@@ -65,7 +66,12 @@ fn validity_answer(
     let mut out = Vec::new();
     if let Some(unknown) = &answer.unknown {
         out.push(El::new("p").text(unknown.text.get(lang)));
-        out.push(source_list(lang, catalog, &unknown.sources));
+        out.push(source_list(
+            lang,
+            catalog,
+            &unknown.sources,
+            &format!("no_rule:{}", unknown.operator.as_str()),
+        ));
     }
     let mut remind_on = None;
     if let Some(current) = &answer.current {
@@ -114,7 +120,12 @@ fn validity_answer(
                 .text(" ")
                 .text(rule.note.get(lang)),
         );
-        out.push(source_list(lang, catalog, &rule.sources));
+        out.push(source_list(
+            lang,
+            catalog,
+            &rule.sources,
+            &format!("rule:{}", rule.id),
+        ));
     }
     for (other, key) in [
         (&answer.superseded, Key::ValidityBefore),
@@ -129,7 +140,18 @@ fn validity_answer(
     }
     for note in &answer.notes {
         out.push(El::new("p").class("caveat").text(note.text.get(lang)));
-        out.push(source_list(lang, catalog, &note.sources));
+        out.push(source_list(
+            lang,
+            catalog,
+            &note.sources,
+            &format!("note:{}", note.id),
+        ));
+    }
+    // What keeps this line alive beyond the table: payments that do not
+    // count, what happens when the period ends.
+    if let Some(facts) = fact_list(lang, catalog, Topic::Lifecycle, Some(op)) {
+        out.push(El::new("h4").text(t(lang, Key::LifecycleHeading)));
+        out.push(facts);
     }
     if remind_on.is_some() {
         out.push(remind_button(

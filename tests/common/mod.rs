@@ -34,7 +34,7 @@ pub fn errors_after(file: &str, edit: impl FnOnce(&mut Value)) -> Vec<CatalogErr
     let mut value: Value = serde_json::from_str(&slot.1).expect("shipped file is JSON");
     edit(&mut value);
     slot.1 = value.to_string();
-    let files: [(&str, &str); 5] =
+    let files: [(&str, &str); 6] =
         std::array::from_fn(|i| (texts[i].0.as_str(), texts[i].1.as_str()));
     match Catalog::from_files(&files) {
         Ok(_) => panic!("the broken catalog was accepted"),

@@ -1,0 +1,89 @@
+// The catalog's truth as a user meets it: the line's lifecycle and what happens when
+// data runs out (in every language), the quotes under each source and the claims no
+// source states, a source's age, and "Report a mistake".
+import { readFileSync } from 'node:fs';
+import { test, expect, gotoApp, expectNoAxeViolations } from './fixtures.mjs';
+
+const data = (file) => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'));
+const { facts } = data('line.json');
+const channels = data('channels.json');
+
+/** The facts of `topic` for `operator` (and those for every operator). */
+const factsOf = (topic, operator) => facts.filter((f) => f.topic === topic && (!f.operator || f.operator === operator));
+/** Text with runs of white space made one space, as both engines render it. */
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+
+for (const lang of ['zh', 'en', 'az', 'ru']) {
+  test(`${lang}: what keeps a Nar and an Azercell line alive, and what happens when data runs out`, async ({ page }) => {
+    for (const op of ['nar', 'azercell', 'bakcell']) {
+      await gotoApp(page, `sim=physical&op=${op}&pay=cash&lang=${lang}`);
+      for (const [topic, heading] of [['lifecycle', '#lifecycle-heading'], ['data_out', '#data-out-heading']]) {
+        const section = page.locator(`section:has(> ${heading})`);
+        await expect(section).toBeVisible();
+        const shown = norm(await section.locator('.facts-list').innerText());
+        const expected = factsOf(topic, op);
+        expect(expected.length, `${op} ${topic} facts`).toBeGreaterThan(0);
+        for (const f of expected) expect(shown, `${op} ${topic}: ${f.id}`).toContain(norm(f.text[lang]));
+        // Another operator's facts are not shown.
+        const other = facts.find((f) => f.topic === topic && f.operator && f.operator !== op);
+        if (other) expect(shown).not.toContain(norm(other.text[lang]));
+      }
+    }
+    // Credit and transfers: Nar says neither keeps the line alive.
+    await gotoApp(page, `sim=physical&op=nar&pay=cash&lang=${lang}`);
+    const lifecycle = norm(await page.locator('section:has(> #lifecycle-heading)').innerText());
+    for (const id of ['nar_credit_transfer_no_extend']) {
+      const fact = facts.find((f) => f.id === id);
+      expect(fact, id).toBeTruthy();
+      expect(lifecycle).toContain(norm(fact.text[lang]));
+    }
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('a path shows its sources\' quotes in the page\'s language and what no source states', async ({ page }) => {
+  await gotoApp(page, 'sim=physical&op=nar&pay=cash&inaz=1');
+  const first = page.locator('[data-testid=paths] > li[data-channel]').first();
+  const id = await first.getAttribute('data-channel');
+  const channel = channels.find((c) => c.id === id);
+  const quotes = Object.values(channel.evidence).flatMap((e) => (Array.isArray(e) ? e.map((q) => q.quote) : []));
+  const shown = first.locator('.quotes li q');
+  await expect(shown.first()).toBeVisible();
+  for (const q of await shown.allTextContents()) expect(quotes.map(norm)).toContain(norm(q));
+  // Each quote carries its page's language and says it is the original wording.
+  await expect(first.locator('.quotes li q').first()).toHaveAttribute('lang', /^[a-z]{2}$/);
+  await expect(first.locator('.quotes .orig').first()).toContainText('Original wording');
+  // The claims about this path that no source states are listed as unconfirmed.
+  const assumed = Object.entries(channel.evidence).filter(([, e]) => !Array.isArray(e));
+  if (assumed.length) await expect(first.locator('.assumed .badge.unconfirmed')).toBeVisible();
+  // How each source was checked, never "live" for a stored copy.
+  await expect(first.locator('.sources > li').first()).toContainText('stored copy');
+  await expectNoAxeViolations(page);
+});
+
+test('a source checked more than a year ago is flagged as possibly outdated', async ({ page }) => {
+  await gotoApp(page, 'sim=physical&op=nar&pay=cash');
+  const first = page.locator('[data-testid=paths] > li[data-channel]').first();
+  await expect(first.locator('.sources > li').first()).toBeVisible();
+  await expect(first.locator('.badge.stale')).toHaveCount(0);
+  // Two years on, the same catalog's checks are stale.
+  await page.clock.setSystemTime(new Date('2028-12-01T09:00:00+04:00'));
+  await gotoApp(page, 'sim=physical&op=nar&pay=cash');
+  await expect(page.locator('[data-testid=paths] > li[data-channel]').first().locator('.badge.stale').first()).toBeVisible();
+});
+
+test('"Report a mistake" copies a description of the path, and says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await gotoApp(page, 'sim=physical&op=azercell&pay=cash&lang=ru');
+  const first = page.locator('[data-testid=paths] > li[data-channel]').first();
+  const id = await first.getAttribute('data-channel');
+  await first.locator('button[data-report]').click();
+  const box = first.locator('.report-box');
+  await expect(box.locator('[role=status]')).toHaveText(/Скопировано/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(`entry: channel:${id}`);
+  expect(copied).toContain('language: ru');
+  expect(copied).toContain(norm(await first.locator('h3').innerText()).replace(/^\d+\s*/, ''));
+  await expect(box.locator('pre')).toHaveText(copied.trim());
+  await expectNoAxeViolations(page);
+});
