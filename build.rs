@@ -4,13 +4,17 @@
 //! - checks `locales/{zh,en,az,ru}.json`, failing the build when a language
 //!   lacks a key, has an extra one, leaves one blank or uses other
 //!   `{placeholders}` than English;
-//! - writes one language pack per language (`OUT_DIR/lang/<code>-<hash>.bin`,
-//!   postcard): that language's UI strings and the catalog with only that
-//!   language's text. The app fetches just the pack it shows (the Trunk hook
-//!   `scripts/post-build.mjs` copies them into the output);
+//! - writes one language pack per language, in two parts (postcard, each
+//!   with only that language's text): `OUT_DIR/lang/<code>-<hash>.bin`, the
+//!   UI strings and what the picker and the ranked paths need, and
+//!   `lang/<code>-more-<hash>.bin`, the rest of the catalog (sources and
+//!   evidence, advice, validity rules, the line's facts), fetched after the
+//!   first paint (see `Catalog::split_for_packs`). The app fetches just the
+//!   language it shows (the Trunk hook `scripts/post-build.mjs` copies them
+//!   into the output);
 //! - generates `Key` (one per UI string, the packs' order), `Fatal` (the few
-//!   `fatal_*` strings compiled into the app, for when no pack can be used)
-//!   and `PACK_FILES`.
+//!   `fatal_*` strings compiled into the app, for when no pack can be used),
+//!   `PACK_FILES`, `MORE_FILES` and `REPORT_CONTACT` (`data/report.json`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -121,6 +125,7 @@ fn main() {
     let catalog_json = serde_json::to_value(&catalog).expect("catalog as JSON");
     fs::create_dir_all(out_dir.join("lang")).expect("create OUT_DIR/lang");
     let mut files = Vec::new();
+    let mut more_files = Vec::new();
     for (lang, table) in LANGS.iter().zip(&tables) {
         let strings: Vec<&str> = table
             .iter()
@@ -131,22 +136,19 @@ fn main() {
         keep_language(&mut text, lang);
         let one_language: catalog::Catalog =
             serde_json::from_value(text).expect("catalog with one language");
+        let (first, more) = one_language.split_for_packs();
         // The same layout as `i18n::Pack { strings, catalog }`.
-        let bytes = postcard::to_allocvec(&(strings, one_language)).expect("encode a pack");
-        let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
-        let file = format!("lang/{lang}-{:016x}.bin", hasher.finish());
-        fs::write(out_dir.join(&file), &bytes).expect("write a pack");
-        files.push(file);
+        files.push(write_hashed(
+            out_dir,
+            &format!("lang/{lang}"),
+            &postcard::to_allocvec(&(strings, first)).expect("encode a pack"),
+        ));
+        more_files.push(write_hashed(
+            out_dir,
+            &format!("lang/{lang}-more"),
+            &postcard::to_allocvec(&more).expect("encode a pack's second part"),
+        ));
     }
-
-    // The evidence, in one file for every language (quotes are in the
-    // pages' own languages): the app fetches it when it first shows sources.
-    let bytes = postcard::to_allocvec(&catalog.evidence).expect("encode the evidence");
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    let evidence_file = format!("lang/evidence-{:016x}.bin", hasher.finish());
-    fs::write(out_dir.join(&evidence_file), &bytes).expect("write the evidence");
 
     let contact = report_contact();
 
@@ -184,17 +186,27 @@ fn main() {
     for file in &files {
         let _ = writeln!(out, "    include_bytes!({:?}),", out_dir.join(file));
     }
-    out.push_str("];\n\n/// The catalog's evidence (`domain::evidence`), relative to the page.\n");
-    let _ = writeln!(out, "pub const EVIDENCE_FILE: &str = {evidence_file:?};\n");
-    out.push_str("/// The evidence's bytes, for native tests.\n");
-    let _ = writeln!(
-        out,
-        "pub static EVIDENCE_BYTES: &[u8] = include_bytes!({:?});\n",
-        out_dir.join(&evidence_file)
-    );
+    out.push_str("];\n\n/// Each language's pack's second part (`i18n::more`): the catalog's\n/// sources, evidence, advice, validity rules and facts, fetched after the\n/// first paint.\n");
+    let _ = writeln!(out, "pub const MORE_FILES: [&str; 4] = {more_files:?};\n");
+    out.push_str("/// The second parts' bytes, for native tests and tools.\n");
+    out.push_str("pub static MORE_BYTES: [&[u8]; 4] = [\n");
+    for file in &more_files {
+        let _ = writeln!(out, "    include_bytes!({:?}),", out_dir.join(file));
+    }
+    out.push_str("];\n\n");
     out.push_str("/// Where \"Report a mistake\" sends its description (`data/report.json`);\n/// empty: it is copied to the clipboard instead.\n");
     let _ = writeln!(out, "pub const REPORT_CONTACT: &str = {contact:?};");
     fs::write(out_dir.join("locales.rs"), out).expect("write locales.rs");
+}
+
+/// Writes `bytes` to `OUT_DIR/<stem>-<hash of bytes>.bin` and returns that
+/// name, relative to `OUT_DIR`.
+fn write_hashed(out_dir: &Path, stem: &str, bytes: &[u8]) -> String {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let file = format!("{stem}-{:016x}.bin", hasher.finish());
+    fs::write(out_dir.join(&file), bytes).expect("write a pack");
+    file
 }
 
 /// The deployer's contact address for corrections, from `data/report.json`

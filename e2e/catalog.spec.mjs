@@ -7,6 +7,9 @@ import { test, expect, gotoApp, expectNoAxeViolations } from './fixtures.mjs';
 const data = (file) => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'));
 const { facts } = data('line.json');
 const channels = data('channels.json');
+const notes = data('notes.json');
+/** The verbatim quotes of an entry's evidence. */
+const quotesOf = (entry) => Object.values(entry.evidence ?? {}).flatMap((e) => (Array.isArray(e) ? e.map((q) => q.quote) : []));
 
 /** The facts of `topic` for `operator` (and those for every operator). */
 const factsOf = (topic, operator) => facts.filter((f) => f.topic === topic && (!f.operator || f.operator === operator));
@@ -46,7 +49,9 @@ test('a path shows its sources\' quotes in the page\'s language and what no sour
   const first = page.locator('[data-testid=paths] > li[data-channel]').first();
   const id = await first.getAttribute('data-channel');
   const channel = channels.find((c) => c.id === id);
-  const quotes = Object.values(channel.evidence).flatMap((e) => (Array.isArray(e) ? e.map((q) => q.quote) : []));
+  // The path's own quotes and those of the warnings it shows.
+  const warnings = Object.values(notes).flat().filter((n) => channel.warnings?.includes(n.id));
+  const quotes = [channel, ...warnings].flatMap(quotesOf);
   const shown = first.locator('.quotes li q');
   await expect(shown.first()).toBeVisible();
   for (const q of await shown.allTextContents()) expect(quotes.map(norm)).toContain(norm(q));

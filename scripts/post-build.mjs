@@ -2,8 +2,8 @@
 // Trunk post_build hook (Trunk.toml [[hooks]] stage = "post_build"). Works in
 // TRUNK_STAGING_DIR, the finished output before Trunk moves it to dist/:
 //
-//  0. Copies the language packs and the catalog's evidence the wasm names
-//     (lang/<code>-<hash>.bin, lang/evidence-<hash>.bin, written by build.rs into
+//  0. Copies the language packs the wasm names, both parts of each
+//     (lang/<code>-<hash>.bin, lang/<code>-more-<hash>.bin, written by build.rs into
 //     Cargo's OUT_DIR) into the output's lang/ folder.
 //  1. Moves Trunk's inline `<script type="module">` loader out of index.html into
 //     boot-<hash>.js and loads that instead (with an `integrity` hash), so the page runs
@@ -120,21 +120,22 @@ export async function minifyGlue(dir) {
 }
 
 /**
- * The data files a wasm binary names, without repeats: the language packs
- * ("lang/en-<hash>.bin") and the catalog's evidence ("lang/evidence-<hash>.bin").
+ * The data files a wasm binary names, without repeats: each language pack's two parts,
+ * "lang/en-<hash>.bin" (what the first ranked path needs) and "lang/en-more-<hash>.bin"
+ * (sources, evidence, advice, validity rules, facts: fetched after the first paint).
  */
 export function dataFileNames(wasm) {
-  return [...new Set(wasm.toString('latin1').match(/lang\/(?:[a-z]{2}|evidence)-[0-9a-f]{16}\.bin/g) ?? [])];
+  return [...new Set(wasm.toString('latin1').match(/lang\/[a-z]{2}(?:-more)?-[0-9a-f]{16}\.bin/g) ?? [])];
 }
 
-/** The language pack paths ("lang/en-<hash>.bin") a wasm binary names, without repeats. */
+/** The language packs' first parts ("lang/en-<hash>.bin") a wasm binary names, without repeats. */
 export function packNames(wasm) {
-  return dataFileNames(wasm).filter((name) => /^lang\/[a-z]{2}-/.test(name));
+  return dataFileNames(wasm).filter((name) => /^lang\/[a-z]{2}-[0-9a-f]{16}\.bin$/.test(name));
 }
 
 /**
- * Step 0: copies into `dir`/lang/ every data file the wasm in `dir` names (the packs
- * and the evidence), from the build's OUT_DIR (under `targetDir`, default
+ * Step 0: copies into `dir`/lang/ every data file the wasm in `dir` names (both parts
+ * of each language pack), from the build's OUT_DIR (under `targetDir`, default
  * $CARGO_TARGET_DIR or ./target). The names carry a hash of the content, so any build
  * directory holding one has the right bytes. Returns the language packs' names; throws
  * if a file is missing.
@@ -146,7 +147,7 @@ export async function copyPacks(dir, { targetDir = process.env.CARGO_TARGET_DIR 
   const names = dataFileNames(bytes);
   const packs = packNames(bytes);
   if (packs.length !== 4) throw new Error(`${wasm}: expected 4 language pack names, found ${packs.length}`);
-  if (names.length !== 5) throw new Error(`${wasm}: expected the evidence file's name beside the packs, found ${names.length - 4}`);
+  if (names.length !== 8) throw new Error(`${wasm}: expected each pack's second part beside it, found ${names.length - 4}`);
   const outDirs = [];
   for (const triple of ['wasm32-unknown-unknown', '.']) {
     for (const profile of ['release', 'debug']) {
@@ -224,7 +225,7 @@ async function main() {
   const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl) });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
-    `post-build: ${packs.length} language packs and the evidence; ${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+    `post-build: ${packs.length} language packs (two parts each); ${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
   );
 }
 

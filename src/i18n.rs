@@ -23,6 +23,9 @@ pub struct Pack {
 /// The packs installed so far, by language.
 static PACKS: [OnceLock<&'static Pack>; 4] = [const { OnceLock::new() }; 4];
 
+/// The packs' second parts installed so far, by language.
+static MORE: [OnceLock<&'static Catalog>; 4] = [const { OnceLock::new() }; 4];
+
 /// Why a pack's bytes cannot be used.
 #[derive(Debug, PartialEq, Eq)]
 pub struct PackError(pub String);
@@ -49,6 +52,27 @@ pub fn install(lang: Lang, bytes: &[u8]) -> Result<&'static Pack, PackError> {
     }
     let pack: &'static Pack = Box::leak(Box::new(decode(bytes)?));
     Ok(PACKS[lang as usize].get_or_init(|| pack))
+}
+
+/// Decodes and keeps `lang`'s second part: the catalog's sources,
+/// evidence, advice, validity rules and facts (see
+/// `Catalog::split_for_packs`).
+pub fn install_more(lang: Lang, bytes: &[u8]) -> Result<&'static Catalog, PackError> {
+    if let Some(more) = MORE[lang as usize].get() {
+        return Ok(more);
+    }
+    let more: Catalog = postcard::from_bytes(bytes).map_err(|e| PackError(e.to_string()))?;
+    let more: &'static Catalog = Box::leak(Box::new(more));
+    Ok(MORE[lang as usize].get_or_init(|| more))
+}
+
+/// `lang`'s second part, if installed. Natively every one is compiled in.
+pub fn more(lang: Lang) -> Option<&'static Catalog> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if MORE[lang as usize].get().is_none() {
+        install_more(lang, MORE_BYTES[lang as usize]).expect("the built-in packs decode");
+    }
+    MORE[lang as usize].get().copied()
 }
 
 /// `lang`'s pack, if installed. Natively every pack is compiled in.
@@ -109,6 +133,22 @@ mod tests {
         assert!(PACK_FILES
             .iter()
             .all(|f| f.starts_with("lang/") && f.ends_with(".bin")));
+    }
+
+    #[test]
+    fn a_packs_two_parts_hold_the_whole_catalog_between_them() {
+        for lang in Lang::ALL {
+            let first = &pack(lang).expect("pack").catalog;
+            let more = more(lang).expect("second part");
+            assert!(!first.channels.is_empty() && more.channels.is_empty());
+            assert!(!more.sources.is_empty() && first.sources.is_empty());
+            assert!(!more.evidence.is_empty() && first.evidence.is_empty());
+            assert!(!more.facts.is_empty() && first.facts.is_empty());
+            assert!(!more.validity.is_empty() && first.validity.is_empty());
+            assert!(!first.checked.is_empty());
+        }
+        let half = &MORE_BYTES[1][..MORE_BYTES[1].len() / 2];
+        assert!(postcard::from_bytes::<Catalog>(half).is_err());
     }
 
     #[test]

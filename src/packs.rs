@@ -4,8 +4,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::Catalog;
 use crate::domain::Lang;
-use crate::i18n::{self, Pack, PACK_FILES};
+use crate::i18n::{self, Pack, MORE_FILES, PACK_FILES};
 
 /// `lang`'s pack: installed already, or fetched and installed now. The
 /// error is a line for the details of the error page.
@@ -18,9 +19,20 @@ pub async fn load(lang: Lang) -> Result<&'static Pack, String> {
     i18n::install(lang, &bytes).map_err(|e| format!("{url}: {}", e.0))
 }
 
+/// `lang`'s second part (sources, evidence, advice, validity rules, facts):
+/// installed already, or fetched and installed now.
+pub async fn load_more(lang: Lang) -> Result<&'static Catalog, String> {
+    if let Some(more) = i18n::more(lang) {
+        return Ok(more);
+    }
+    let url = MORE_FILES[lang as usize];
+    let bytes = fetch(url).await.map_err(|e| format!("{url}: {e}"))?;
+    i18n::install_more(lang, &bytes).map_err(|e| format!("{url}: {}", e.0))
+}
+
 /// The bytes of a file of the app's own origin; the error is a line for a
 /// user or a log.
-pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     // A JavaScript error's message, without its stack.
     let describe = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),

@@ -44,7 +44,6 @@ fn each_language_pack_holds_the_json_catalog_in_that_language() {
         let packed = &azsim::i18n::pack(lang).expect("built-in pack").catalog;
         assert_eq!(ids(packed), ids(&full));
         assert_eq!(packed.checked, full.checked);
-        assert_eq!(packed.sources.len(), full.sources.len());
         for (p, f) in packed.channels.iter().zip(&full.channels) {
             assert_eq!(p.name.get(lang), f.name.get(lang), "{lang:?} {}", f.id.0);
             let steps = |c: &azsim::domain::catalog::Channel| {
@@ -455,19 +454,14 @@ fn a_source_checked_over_a_year_ago_is_stale() {
 }
 
 #[test]
-fn the_evidence_file_holds_every_claim() {
+fn the_evidence_travels_in_each_packs_second_part_only() {
     let c = shipped();
-    let packed: Vec<azsim::domain::evidence::Claim> =
-        postcard::from_bytes(azsim::i18n::EVIDENCE_BYTES).expect("the evidence decodes");
-    assert_eq!(packed, c.evidence);
-    assert!(azsim::i18n::EVIDENCE_FILE.starts_with("lang/evidence-"));
-    // The packs do not carry it.
     for lang in Lang::ALL {
-        assert!(azsim::i18n::pack(lang)
-            .expect("pack")
-            .catalog
-            .evidence
-            .is_empty());
+        let more = azsim::i18n::more(lang).expect("second part");
+        assert_eq!(more.evidence, c.evidence, "{lang:?}");
+        assert_eq!(more.sources.len(), c.sources.len());
+        let first = &azsim::i18n::pack(lang).expect("pack").catalog;
+        assert!(first.evidence.is_empty() && first.sources.is_empty());
     }
 }
 

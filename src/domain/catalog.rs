@@ -524,7 +524,7 @@ pub struct Fact {
 
 /// The catalog. [`Catalog::from_files`] and [`Catalog::embedded`] return it
 /// only once [`Catalog::validate`] found nothing wrong.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Catalog {
     /// The newest `checked` date of all sources: how fresh the catalog is.
     pub checked: String,
@@ -550,10 +550,7 @@ pub struct Catalog {
     pub validity_unknown: Vec<ValidityUnknown>,
     /// What keeps a line alive, when data runs out, a visitor's first SIM.
     pub facts: Vec<Fact>,
-    /// The evidence of every claim. Not in the language packs (see
-    /// [`evidence`](super::evidence)): `build.rs` writes it to a file of its
-    /// own.
-    #[serde(skip)]
+    /// The evidence of every claim (see [`evidence`](super::evidence)).
     pub evidence: Vec<Claim>,
 }
 
@@ -1368,6 +1365,53 @@ impl Catalog {
         } else {
             Err(c.errors)
         }
+    }
+
+    /// Splits the catalog in two for the language packs: what the picker and
+    /// the ranked paths need (channels, operators, warnings, what to do with
+    /// no path), and the rest, shown after the first paint (sources and
+    /// evidence, advice, validity rules, the line's facts). Each half keeps
+    /// the other's fields empty; `checked` stays with the first.
+    pub fn split_for_packs(self) -> (Catalog, Catalog) {
+        let Catalog {
+            checked,
+            sources,
+            operators,
+            closed_operators,
+            channels,
+            warnings,
+            habits,
+            traveller,
+            no_path,
+            prefix_caveat,
+            validity,
+            validity_notes,
+            validity_unknown,
+            facts,
+            evidence,
+        } = self;
+        let first = Catalog {
+            checked,
+            operators,
+            closed_operators,
+            channels,
+            warnings,
+            no_path,
+            prefix_caveat,
+            ..Catalog::default()
+        };
+        let more = Catalog {
+            sources,
+            habits,
+            traveller,
+            validity,
+            validity_notes,
+            validity_unknown,
+            facts,
+            evidence,
+            ..Catalog::default()
+        };
+        (first, more)
     }
 
     /// Every claim that must carry evidence (see [`RequiredClaim`]).

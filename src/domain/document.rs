@@ -2,8 +2,6 @@
 //! with migration from older versions. Plain Rust: `storage.rs` moves the
 //! text in and out of `localStorage`, this decides what it means.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::reminders::{Reminder, ReminderError, MAX_REMINDERS};
@@ -135,20 +133,27 @@ impl Document {
     /// here already (same id) nor the same reminder under another id (same
     /// label and due time), nor share an id with one added before them.
     /// Nothing is changed.
+    ///
+    /// Plain lists, not hash sets: at most [`MAX_REMINDERS`] each, and a
+    /// hash set's code weighs more in the wasm than this takes to run.
     pub fn plan_import<'a>(&self, incoming: &'a Document) -> Vec<&'a Reminder> {
-        let mut ids: HashSet<&str> = self.reminders.iter().map(|r| r.id.0.as_str()).collect();
-        let mut same: HashSet<(&str, String)> = self
+        let mut ids: Vec<&str> = self.reminders.iter().map(|r| r.id.0.as_str()).collect();
+        let mut same: Vec<(&str, _)> = self
             .reminders
             .iter()
-            .map(|r| (r.label.as_str(), r.due.to_string()))
+            .map(|r| (r.label.as_str(), r.due))
             .collect();
         incoming
             .reminders
             .iter()
             .filter(|r| {
-                !ids.contains(r.id.0.as_str())
-                    && same.insert((r.label.as_str(), r.due.to_string()))
-                    && ids.insert(r.id.0.as_str())
+                let key = (r.label.as_str(), r.due);
+                if ids.contains(&r.id.0.as_str()) || same.contains(&key) {
+                    return false;
+                }
+                ids.push(&r.id.0);
+                same.push(key);
+                true
             })
             .collect()
     }

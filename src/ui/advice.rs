@@ -8,7 +8,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::dom::{replace_children, El};
-use super::path_card::{code_list, source_list};
+use super::path_card::code_list;
+use super::sources::source_list;
 use super::AppState;
 use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
 use crate::domain::{Lang, Query};
@@ -16,17 +17,12 @@ use crate::i18n::{t, t_with, Key};
 
 /// Notes of one kind (`habit`, `traveller`: the first part of their claim
 /// keys), each with its sources.
-fn note_list(lang: Lang, catalog: &Catalog, kind: &str, notes: &[Note]) -> El {
+fn note_list(lang: Lang, kind: &str, notes: &[Note]) -> El {
     El::new("ul").class("notes").children(notes.iter().map(|n| {
         El::new("li")
             .child(El::new("h3").text(n.title.get(lang)))
             .child(El::new("p").text(n.text.get(lang)))
-            .child(source_list(
-                lang,
-                catalog,
-                &n.sources,
-                &format!("{kind}:{}", n.id.0),
-            ))
+            .child(source_list(lang, &n.sources, &format!("{kind}:{}", n.id.0)))
     }))
 }
 
@@ -58,7 +54,6 @@ pub fn prefix_hint(lang: Lang, catalog: &Catalog) -> El {
             .text(o.note.get(lang))
             .child(source_list(
                 lang,
-                catalog,
                 &o.sources,
                 &format!("closed_operator:{}", o.name),
             ))
@@ -82,10 +77,11 @@ pub fn prefix_hint(lang: Lang, catalog: &Catalog) -> El {
 pub fn fact_list(
     lang: Lang,
     catalog: &Catalog,
+    more: &Catalog,
     topic: Topic,
     op: Option<OperatorId>,
 ) -> Option<El> {
-    let mut shown = catalog
+    let mut shown = more
         .facts
         .iter()
         .filter(|f| f.topic == topic && (op.is_none() || f.operator.is_none() || f.operator == op))
@@ -113,38 +109,41 @@ pub fn fact_list(
                 El::new("details")
                     .class("fact-sources")
                     .child(El::new("summary").text(t(lang, Key::LabelSources)))
-                    .child(source_list(
-                        lang,
-                        catalog,
-                        &f.sources,
-                        &format!("fact:{}", f.id),
-                    )),
+                    .child(source_list(lang, &f.sources, &format!("fact:{}", f.id))),
             )
     })))
 }
 
 /// A section of the facts of `topic`, if there are any for the operator.
-fn fact_section(lang: Lang, catalog: &Catalog, topic: Topic, op: Option<OperatorId>) -> Option<El> {
+fn fact_section(
+    lang: Lang,
+    catalog: &Catalog,
+    more: &Catalog,
+    topic: Topic,
+    op: Option<OperatorId>,
+) -> Option<El> {
     let (id, heading) = match topic {
         Topic::Lifecycle => ("lifecycle-heading", Key::LifecycleHeading),
         Topic::DataOut => ("data-out-heading", Key::DataOutHeading),
         Topic::FirstSim => ("first-sim-heading", Key::FirstSimHeading),
         Topic::TravelEsim => ("travel-esim-heading", Key::TravelEsimHeading),
     };
-    let list = fact_list(lang, catalog, topic, op)?;
+    let list = fact_list(lang, catalog, more, topic, op)?;
     Some(section(id, "advice line", t(lang, heading)).child(list))
 }
 
-fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
+/// The advice for `q`: `catalog` is the pack's first part (operators),
+/// `more` its second (facts, habits, the traveller's checklist).
+fn build_advice(lang: Lang, catalog: &Catalog, more: &Catalog, q: &Query) -> Vec<El> {
     let mut out = Vec::new();
     let op = q.known_operator();
     let travel_esim = q.sim == Some(SimKind::TravelEsim);
     if !travel_esim {
-        out.extend(fact_section(lang, catalog, Topic::Lifecycle, op));
-        out.extend(fact_section(lang, catalog, Topic::DataOut, op));
+        out.extend(fact_section(lang, catalog, more, Topic::Lifecycle, op));
+        out.extend(fact_section(lang, catalog, more, Topic::DataOut, op));
     }
     if travel_esim || q.sim.is_none() {
-        out.extend(fact_section(lang, catalog, Topic::TravelEsim, op));
+        out.extend(fact_section(lang, catalog, more, Topic::TravelEsim, op));
     }
     let traveller = !q.in_az || travel_esim || q.pay == Some(Payment::ForeignCard);
     if traveller {
@@ -154,13 +153,13 @@ fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
                 "advice traveller",
                 t(lang, Key::TravellerHeading),
             )
-            .child(note_list(lang, catalog, "traveller", &catalog.traveller)),
+            .child(note_list(lang, "traveller", &more.traveller)),
         );
     }
     if traveller || q.sim.is_none() {
         // A visitor's first SIM is a network operator's, whatever eSIM they use now.
         let network = op.filter(|o| !o.is_travel_esim());
-        out.extend(fact_section(lang, catalog, Topic::FirstSim, network));
+        out.extend(fact_section(lang, catalog, more, Topic::FirstSim, network));
     }
     let codes = catalog
         .operators
@@ -173,7 +172,7 @@ fn build_advice(lang: Lang, catalog: &Catalog, q: &Query) -> Vec<El> {
         });
     out.push(
         section("habits-heading", "advice", t(lang, Key::HabitsHeading))
-            .child(note_list(lang, catalog, "habit", &catalog.habits))
+            .child(note_list(lang, "habit", &more.habits))
             .child(El::new("h3").text(t(lang, Key::CheckCodesHeading)))
             .child(El::new("ul").class("operator-codes").children(codes)),
     );
@@ -189,12 +188,12 @@ pub fn Advice(
     let state = AppState::get();
     let container = NodeRef::<Div>::new();
     Effect::new(move || {
-        if !ready.get() {
+        let Some(more) = state.more().filter(|_| ready.get()) else {
             return;
-        }
+        };
         let (lang, q) = (state.lang.get(), state.query.get());
         if let Some(div) = container.get() {
-            replace_children(&div, build_advice(lang, state.catalog(), &q));
+            replace_children(&div, build_advice(lang, state.catalog(), more, &q));
         }
     });
     view! { <div node_ref=container></div> }

@@ -4,7 +4,6 @@
 mod advice;
 mod clock;
 mod dom;
-mod evidence;
 pub mod fatal;
 mod files;
 mod notify;
@@ -13,6 +12,7 @@ mod picker;
 mod reminders;
 mod report;
 mod results;
+mod sources;
 mod tools;
 
 use leptos::prelude::*;
@@ -46,6 +46,9 @@ pub struct AppState {
     pub params: RwSignal<AppParams>,
     /// Stored reminders and preferences.
     pub reminders: reminders::ReminderState,
+    /// The second part of a language's pack (sources, evidence, advice,
+    /// validity rules, facts), once installed after the first paint.
+    more: RwSignal<Option<(Lang, &'static Catalog)>>,
 }
 
 impl AppState {
@@ -57,6 +60,42 @@ impl AppState {
     /// The catalog with the current language's text (reactive).
     pub fn catalog(&self) -> &'static Catalog {
         &i18n::pack(self.lang.get())
+            .unwrap_or(self.first_pack)
+            .catalog
+    }
+
+    /// The second part of the current language's pack, once installed
+    /// (reactive): what the tools and the advice show.
+    pub fn more(&self) -> Option<&'static Catalog> {
+        let lang = self.lang.get();
+        self.more
+            .get()
+            .and_then(|(l, more)| (l == lang).then_some(more))
+    }
+
+    /// [`AppState::more`], for event handlers (not tracked).
+    pub fn more_untracked(&self) -> Option<&'static Catalog> {
+        let lang = self.lang.get_untracked();
+        self.more
+            .get_untracked()
+            .and_then(|(l, more)| (l == lang).then_some(more))
+    }
+
+    /// Fetches and installs the current language's second part, then fills
+    /// the source lists waiting for it.
+    fn load_more(self) {
+        let lang = self.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            if let Ok(more) = packs::load_more(lang).await {
+                self.more.set(Some((lang, more)));
+                sources::fill_page(lang, more);
+            }
+        });
+    }
+
+    /// [`AppState::catalog`], for event handlers (not tracked).
+    pub fn catalog_untracked(&self) -> &'static Catalog {
+        &i18n::pack(self.lang.get_untracked())
             .unwrap_or(self.first_pack)
             .catalog
     }
@@ -159,6 +198,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         query: RwSignal::new(params.query),
         params: RwSignal::new(params),
         reminders: reminders::ReminderState::new(stored),
+        more: RwSignal::new(None),
     };
     provide_context(state);
     sync_page(state);
@@ -174,7 +214,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         stage,
         3,
         Box::new(move || {
-            evidence::load();
+            state.load_more();
             if !embedded {
                 pwa::register_worker(pwa);
             }
@@ -361,8 +401,17 @@ fn LanguageSwitcher() -> impl IntoView {
                 state.lang.notify();
                 return;
             }
+            // After start-up, the new language's second part too, so that
+            // the tools and the advice change language at once.
+            let more = match state.more.get_untracked() {
+                Some(_) => packs::load_more(lang).await.ok(),
+                None => None,
+            };
             fatal::set_lang(lang);
             state.lang.set(lang);
+            if let Some(more) = more {
+                state.more.set(Some((lang, more)));
+            }
             state.params.update(|p| p.lang = Some(lang));
             state
                 .reminders

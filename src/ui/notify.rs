@@ -4,7 +4,6 @@
 //! exports to the calendar.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -19,8 +18,9 @@ use crate::i18n::{t, Key};
 const CHECK_EVERY_MS: i32 = 60_000;
 
 thread_local! {
-    /// Reminders already notified in this page's life.
-    static NOTIFIED: RefCell<HashSet<ReminderId>> = RefCell::new(HashSet::new());
+    /// Reminders already notified in this page's life (a list: a hash set's
+    /// code weighs more in the wasm).
+    static NOTIFIED: RefCell<Vec<ReminderId>> = const { RefCell::new(Vec::new()) };
 }
 
 /// True in a top-level page of a browser that has notifications.
@@ -52,7 +52,15 @@ fn check(state: AppState) {
             .collect()
     });
     for (id, label) in due {
-        if NOTIFIED.with(|n| n.borrow_mut().insert(id)) {
+        let new = NOTIFIED.with(|n| {
+            let mut n = n.borrow_mut();
+            let new = !n.contains(&id);
+            if new {
+                n.push(id);
+            }
+            new
+        });
+        if new {
             let _ = web_sys::Notification::new(&label);
         }
     }

@@ -1,93 +1,16 @@
 //! One renewal path as markup: heading, why it ranks there, caveats, and (in
-//! a `<details>`) where, steps, codes, warnings, note and sources. Also the
-//! pieces the advice section reuses: sources and tap-to-dial codes.
+//! a `<details>`) where, steps, codes, warnings, note and sources. Also a
+//! piece the advice section reuses: tap-to-dial codes.
 
-use super::clock;
 use super::dom::El;
-use super::evidence::{assumed_slot, quotes_slot};
 use super::picker::pay_key;
 use super::report;
-use crate::domain::catalog::{
-    Catalog, Channel, CheckedHow, Code, Confidence, Plan, Source, SourceId, CODE_PLACEHOLDERS,
-};
+use super::sources::{confidence_badge, source_list};
+use crate::domain::catalog::{Catalog, Channel, Code, Plan, CODE_PLACEHOLDERS};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
 use web_sys::Element;
-
-/// A confidence level as a small badge.
-pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
-    let (class, key) = match c {
-        Confidence::High => ("badge high", Key::ConfidenceHigh),
-        Confidence::Medium => ("badge medium", Key::ConfidenceMedium),
-        Confidence::Low => ("badge low", Key::ConfidenceLow),
-        Confidence::Unconfirmed => ("badge unconfirmed", Key::ConfidenceUnconfirmed),
-    };
-    El::new("span").class(class).text(t(lang, key))
-}
-
-/// How and when a source was checked: live, or in a stored copy (of a
-/// date, when known).
-fn checked_text(lang: Lang, s: &Source) -> String {
-    match (s.how, &s.copy_date) {
-        (CheckedHow::Live, _) => t_with(lang, Key::SourceChecked, "date", &s.checked),
-        (CheckedHow::StoredCopy, None) => t_with(lang, Key::SourceCheckedCopy, "date", &s.checked),
-        (CheckedHow::StoredCopy, Some(copy)) => {
-            t_with(lang, Key::SourceCheckedCopyDated, "date", &s.checked).replace("{copy}", copy)
-        }
-    }
-}
-
-/// The sources behind the claims of `entry` (`channel:nar_kiosk`, or several
-/// keys separated by spaces): each
-/// with its publisher (linked), page date, how and when it was checked (and
-/// whether that is more than a year ago), confidence, and the quotes it
-/// gives for the entry; then what no source states. With no source, says it
-/// is general practice.
-pub fn source_list(lang: Lang, catalog: &Catalog, ids: &[SourceId], entry: &str) -> El {
-    if ids.is_empty() {
-        return El::new("div")
-            .child(
-                El::new("p")
-                    .class("sources none")
-                    .text(t(lang, Key::GeneralPractice)),
-            )
-            .child(assumed_slot(lang, entry));
-    }
-    let today = clock::now().date;
-    let list = El::new("ul").class("sources").children(
-        ids.iter().filter_map(|id| catalog.source(id)).map(|s| {
-            let published = s.published.as_ref().map(|d| {
-                El::new("span")
-                    .class("nowrap")
-                    .text(&t_with(lang, Key::SourcePublished, "date", d))
-            });
-            let stale = s.is_stale(today).then(|| {
-                El::new("span")
-                    .class("badge stale")
-                    .text(t(lang, Key::SourceStale))
-            });
-            El::new("li")
-                .child(
-                    El::new("a")
-                        .attr("href", &s.url)
-                        .attr("target", "_blank")
-                        .attr("rel", "noopener noreferrer")
-                        .text(&s.publisher),
-                )
-                .text(if published.is_some() { " · " } else { "" })
-                .maybe(published)
-                .text(" · ")
-                .child(El::new("span").class("nowrap").text(&checked_text(lang, s)))
-                .text(" ")
-                .child(confidence_badge(lang, s.confidence))
-                .text(if stale.is_some() { " " } else { "" })
-                .maybe(stale)
-                .child(quotes_slot(lang, entry, s))
-        }),
-    );
-    El::new("div").child(list).child(assumed_slot(lang, entry))
-}
 
 /// A template code written out with its placeholders named.
 fn template_text(lang: Lang, dial: &str) -> String {
@@ -243,7 +166,7 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
         entries.push_str(&w.id.0);
     }
     d.child(heading4(lang, Key::LabelSources))
-        .child(source_list(lang, catalog, &sources, &entries))
+        .child(source_list(lang, &sources, &entries))
 }
 
 /// A feasible path in the ranked list. The first card's details are open and

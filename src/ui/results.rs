@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{clicked_button, replace_children, El};
-use super::path_card::{blocked_card, fill_details, path_card, source_list};
+use super::path_card::{blocked_card, fill_details, path_card};
+use super::sources::source_list;
 use super::{defer, report, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
@@ -109,7 +110,6 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                     .text(w.text.get(lang))
                     .child(source_list(
                         lang,
-                        catalog,
                         &w.sources,
                         &format!("warning:{}", w.id.0),
                     )),
@@ -131,7 +131,6 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                         .text(n.text.get(lang))
                         .child(source_list(
                             lang,
-                            catalog,
                             &n.sources,
                             &format!("no_path:{}", n.id.0),
                         ))

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::advice::fact_list;
 use super::dom::{by_id, clicked_button, field, labelled, option, replace_children, El};
-use super::path_card::source_list;
+use super::sources::source_list;
 use super::{clock, AppState};
 use crate::domain::catalog::{OperatorId, Topic};
 use crate::domain::date::{Date, LocalDateTime};
@@ -47,7 +47,11 @@ fn validity_answer(
     amount: &str,
     paid: &str,
 ) -> (Vec<El>, Option<Date>) {
-    let catalog = state.catalog();
+    // The rules travel in the pack's second part: the section is shown only
+    // once it is installed.
+    let Some(rules) = state.more_untracked() else {
+        return (Vec::new(), None);
+    };
     let (Some(qepik), Some(paid_on)) = (parse_azn(amount), Date::parse(paid)) else {
         let key = if parse_azn(amount).is_none() {
             Key::ValidityBadAmount
@@ -62,13 +66,12 @@ fn validity_answer(
             None,
         );
     };
-    let answer = line_validity(catalog, op, qepik, paid_on);
+    let answer = line_validity(rules, op, qepik, paid_on);
     let mut out = Vec::new();
     if let Some(unknown) = &answer.unknown {
         out.push(El::new("p").text(unknown.text.get(lang)));
         out.push(source_list(
             lang,
-            catalog,
             &unknown.sources,
             &format!("no_rule:{}", unknown.operator.as_str()),
         ));
@@ -122,7 +125,6 @@ fn validity_answer(
         );
         out.push(source_list(
             lang,
-            catalog,
             &rule.sources,
             &format!("rule:{}", rule.id),
         ));
@@ -142,14 +144,19 @@ fn validity_answer(
         out.push(El::new("p").class("caveat").text(note.text.get(lang)));
         out.push(source_list(
             lang,
-            catalog,
             &note.sources,
             &format!("note:{}", note.id),
         ));
     }
     // What keeps this line alive beyond the table: payments that do not
     // count, what happens when the period ends.
-    if let Some(facts) = fact_list(lang, catalog, Topic::Lifecycle, Some(op)) {
+    if let Some(facts) = fact_list(
+        lang,
+        state.catalog_untracked(),
+        rules,
+        Topic::Lifecycle,
+        Some(op),
+    ) {
         out.push(El::new("h4").text(t(lang, Key::LifecycleHeading)));
         out.push(facts);
     }
@@ -382,7 +389,7 @@ pub fn Tools(
     let root = NodeRef::<leptos::html::Section>::new();
     let shown = StoredValue::new(Shown::default());
     Effect::new(move || {
-        if !ready.get() {
+        if !ready.get() || state.more().is_none() {
             return;
         }
         let lang = state.lang.get();

@@ -1,0 +1,208 @@
+//! The sources behind what a path or a note says: each source with its
+//! publisher (linked), page date, how and when it was checked (flagged when
+//! that is more than a year ago), confidence, and the verbatim quotes it
+//! gives for the entry, in the page's own language; then the claims no
+//! source states. Sources and evidence travel in the second part of the
+//! language pack (`i18n::more`), fetched after the first paint: until it is
+//! installed a source list is an empty slot (`data-entry`), filled by
+//! [`fill_page`] when it is.
+
+use wasm_bindgen::JsCast;
+
+use super::clock;
+use super::dom::El;
+use crate::domain::catalog::{Catalog, CheckedHow, Confidence, Source, SourceId};
+use crate::domain::evidence::Claim;
+use crate::domain::Lang;
+use crate::i18n::{self, t, t_with, Key};
+
+/// A confidence level as a small badge.
+pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
+    let (class, key) = match c {
+        Confidence::High => ("badge high", Key::ConfidenceHigh),
+        Confidence::Medium => ("badge medium", Key::ConfidenceMedium),
+        Confidence::Low => ("badge low", Key::ConfidenceLow),
+        Confidence::Unconfirmed => ("badge unconfirmed", Key::ConfidenceUnconfirmed),
+    };
+    El::new("span").class(class).text(t(lang, key))
+}
+
+/// The sources `ids` behind the claims of `entries` (claim keys such as
+/// `channel:nar_kiosk`, separated by spaces), filled now if the pack's
+/// second part is installed, else when it is.
+pub fn source_list(lang: Lang, ids: &[SourceId], entries: &str) -> El {
+    let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+    let slot = El::new("div")
+        .class("source-list")
+        .attr("data-entry", entries)
+        .attr("data-sources", &ids.join(" "));
+    if let Some(more) = i18n::more(lang) {
+        fill(lang, more, &slot.element());
+    }
+    slot
+}
+
+/// Fills every source list on the page that is still empty, from `lang`'s
+/// pack's second part.
+pub fn fill_page(lang: Lang, more: &Catalog) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(slots) = document.query_selector_all(".source-list:not([data-filled])") else {
+        return;
+    };
+    for i in 0..slots.length() {
+        if let Some(slot) = slots
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            fill(lang, more, &slot);
+        }
+    }
+}
+
+/// How and when a source was checked: live, or in a stored copy (of a
+/// date, when known).
+fn checked_text(lang: Lang, s: &Source) -> String {
+    match (s.how, &s.copy_date) {
+        (CheckedHow::Live, _) => t_with(lang, Key::SourceChecked, "date", &s.checked),
+        (CheckedHow::StoredCopy, None) => t_with(lang, Key::SourceCheckedCopy, "date", &s.checked),
+        (CheckedHow::StoredCopy, Some(copy)) => {
+            t_with(lang, Key::SourceCheckedCopyDated, "date", &s.checked).replace("{copy}", copy)
+        }
+    }
+}
+
+/// A page language's name, in that language (its code when not one of the
+/// app's).
+fn language_name(code: &str) -> String {
+    Lang::from_code(code).map_or_else(|| code.to_uppercase(), |l| l.native_name().to_owned())
+}
+
+/// What a claim's attribute is, for the list of unconfirmed ones.
+fn attribute_text(lang: Lang, attribute: &str) -> String {
+    if let Some(code) = attribute.strip_prefix("code:") {
+        return t_with(lang, Key::AssumedCode, "code", code);
+    }
+    let key = match attribute {
+        "sims" => Key::AssumedSims,
+        "plans" => Key::AssumedPlans,
+        "pay_later" => Key::AssumedPayLater,
+        "needs_internet" => Key::AssumedInternet,
+        "needs_presence" => Key::AssumedPresence,
+        "needs_local_card" => Key::AssumedLocalCard,
+        "credit_minutes" => Key::AssumedTime,
+        "prefixes" => Key::AssumedPrefixes,
+        "bands" | "effective" | "window_days" => Key::AssumedPeriods,
+        _ => Key::AssumedText,
+    };
+    t(lang, key).to_owned()
+}
+
+/// One source, with the quotes `claims` take from it.
+fn source_item(lang: Lang, s: &Source, claims: &[&Claim], today: crate::domain::date::Date) -> El {
+    let published = s.published.as_ref().map(|d| {
+        El::new("span")
+            .class("nowrap")
+            .text(&t_with(lang, Key::SourcePublished, "date", d))
+    });
+    let stale = s.is_stale(today).then(|| {
+        El::new("span")
+            .class("badge stale")
+            .text(t(lang, Key::SourceStale))
+    });
+    let label = t_with(lang, Key::QuoteOriginal, "lang", &language_name(&s.lang));
+    let mut quotes: Vec<El> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for q in claims
+        .iter()
+        .flat_map(|c| &c.quotes)
+        .filter(|q| q.source == s.id)
+    {
+        if seen.contains(&q.quote.as_str()) {
+            continue;
+        }
+        seen.push(&q.quote);
+        quotes.push(
+            El::new("li")
+                .child(El::new("span").class("orig").text(&label))
+                .text(" ")
+                .child(El::new("q").attr("lang", &s.lang).text(&q.quote))
+                .text(" ")
+                // Where on the page: written by the catalog's editors, in English.
+                .child(
+                    El::new("span")
+                        .class("at")
+                        .attr("lang", "en")
+                        .text(&format!("({})", q.at)),
+                ),
+        );
+    }
+    let quotes = (!quotes.is_empty()).then(|| El::new("ul").class("quotes").children(quotes));
+    El::new("li")
+        .child(
+            El::new("a")
+                .attr("href", &s.url)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
+                .text(&s.publisher),
+        )
+        .text(if published.is_some() { " · " } else { "" })
+        .maybe(published)
+        .text(" · ")
+        .child(El::new("span").text(&checked_text(lang, s)))
+        .text(" ")
+        .child(confidence_badge(lang, s.confidence))
+        .text(if stale.is_some() { " " } else { "" })
+        .maybe(stale)
+        .maybe(quotes)
+}
+
+/// Fills one source list (and marks it filled).
+fn fill(lang: Lang, more: &Catalog, slot: &web_sys::Element) {
+    let _ = slot.set_attribute("data-filled", "");
+    let entries = slot.get_attribute("data-entry").unwrap_or_default();
+    let ids = slot.get_attribute("data-sources").unwrap_or_default();
+    let claims: Vec<&Claim> = more
+        .evidence
+        .iter()
+        .filter(|c| entries.split_whitespace().any(|e| e == c.entry))
+        .collect();
+    let list = El::from(slot.clone());
+    let list = if ids.is_empty() {
+        list.child(
+            El::new("p")
+                .class("sources none")
+                .text(t(lang, Key::GeneralPractice)),
+        )
+    } else {
+        let today = clock::now().date;
+        let items = ids
+            .split_whitespace()
+            .filter_map(|id| more.sources.iter().find(|s| s.id.0 == id))
+            .map(|s| source_item(lang, s, &claims, today));
+        list.child(El::new("ul").class("sources").children(items))
+    };
+    let mut assumed: Vec<String> = Vec::new();
+    for c in claims.iter().filter(|c| c.is_assumption()) {
+        let text = attribute_text(lang, &c.attribute);
+        if !assumed.contains(&text) {
+            assumed.push(text);
+        }
+    }
+    if !assumed.is_empty() {
+        let _ = list.child(
+            El::new("p")
+                .class("assumed")
+                .child(
+                    El::new("span")
+                        .class("badge unconfirmed")
+                        .text(t(lang, Key::ConfidenceUnconfirmed)),
+                )
+                .text(" ")
+                .text(t(lang, Key::AssumedHeading))
+                .text(" ")
+                .text(&assumed.join(t(lang, Key::ListSeparator))),
+        );
+    }
+}
