@@ -36,6 +36,9 @@ mod evidence;
 #[allow(dead_code)]
 #[path = "src/domain/lang.rs"]
 mod lang;
+#[allow(dead_code)]
+#[path = "src/domain/typography.rs"]
+mod typography;
 
 const LANGS: [&str; 4] = ["zh", "en", "az", "ru"];
 /// Keys with this prefix are compiled into the app instead of the packs.
@@ -69,6 +72,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/date.rs");
     println!("cargo:rerun-if-changed=src/domain/lang.rs");
     println!("cargo:rerun-if-changed=src/domain/evidence.rs");
+    println!("cargo:rerun-if-changed=src/domain/typography.rs");
 
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
     let catalog = match catalog::Catalog::from_files(&catalog::EMBEDDED_FILES) {
@@ -127,13 +131,15 @@ fn main() {
     let mut files = Vec::new();
     let mut more_files = Vec::new();
     for (lang, table) in LANGS.iter().zip(&tables) {
-        let strings: Vec<&str> = table
+        let language = lang::Lang::from_code(lang).expect("one of the app's languages");
+        let strings: Vec<String> = table
             .iter()
             .filter(|(k, _)| !is_fatal(k))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| typography::polish(language, v))
             .collect();
         let mut text = catalog_json.clone();
         keep_language(&mut text, lang);
+        polish_texts(&mut text, language);
         let one_language: catalog::Catalog =
             serde_json::from_value(text).expect("catalog with one language");
         let (first, more) = one_language.split_for_packs();
@@ -172,11 +178,15 @@ fn main() {
     );
     out.push_str("/// The `Fatal` strings of each language (zh, en, az, ru).\n");
     let _ = writeln!(out, "static FATAL_TEXT: [[&str; {}]; 4] = [", fatal.len());
-    for table in &tables {
+    for (lang, table) in LANGS.iter().zip(&tables) {
+        let language = lang::Lang::from_code(lang).expect("one of the app's languages");
         let _ = writeln!(
             out,
             "    {:?},",
-            fatal.iter().map(|k| table[*k].as_str()).collect::<Vec<_>>()
+            fatal
+                .iter()
+                .map(|k| typography::polish(language, &table[*k]))
+                .collect::<Vec<_>>()
         );
     }
     out.push_str("];\n\n/// Each language's pack, relative to the page (zh, en, az, ru).\n");
@@ -252,6 +262,27 @@ fn write_enum<'a>(out: &mut String, doc: &str, name: &str, keys: impl Iterator<I
         let _ = writeln!(out, "        {name}::{key},");
     }
     out.push_str("    ];\n}\n\n");
+}
+
+/// Runs [`typography::polish`] over every translated text left in `value`
+/// (after [`keep_language`]: objects with one language's string).
+fn polish_texts(value: &mut Value, lang: lang::Lang) {
+    match value {
+        Value::Object(map) => {
+            let is_text = !map.is_empty()
+                && map
+                    .iter()
+                    .all(|(k, v)| LANGS.contains(&k.as_str()) && v.is_string());
+            for v in map.values_mut() {
+                match v {
+                    Value::String(s) if is_text => *s = typography::polish(lang, s),
+                    _ => polish_texts(v, lang),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| polish_texts(v, lang)),
+        _ => {}
+    }
 }
 
 /// Empties every translated text (an object with only `zh`, `en`, `az` and

@@ -165,9 +165,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
+        // The pack keeps the number with its unit (domain::typography::polish).
         assert_eq!(
             t_with(Lang::En, Key::TimeMinutes, "n", "30"),
-            "within about 30 minutes"
+            "within about 30\u{a0}minutes"
         );
     }
 }

@@ -10,7 +10,7 @@ use azsim::domain::catalog::{OperatorId, EMBEDDED_FILES};
 use azsim::domain::date::Date;
 use azsim::domain::planner::{data_run_out, RunOutCause};
 use azsim::domain::validity::{
-    band_answer, format_azn, line_validity, parse_azn, rule_in_force, BandAnswer, ValidityAnswer,
+    band_answer, line_validity, parse_azn, rule_in_force, BandAnswer, ValidityAnswer,
     NEAR_CHANGE_DAYS,
 };
 use azsim::domain::{Catalog, CatalogError, Lang};
@@ -592,9 +592,12 @@ fn azn_amounts_parse_to_qepik() {
     ] {
         assert_eq!(parse_azn(bad), None, "{bad}");
     }
-    assert_eq!(format_azn(250), "2.50");
-    assert_eq!(format_azn(5), "0.05");
-    assert_eq!(format_azn(10000), "100.00");
+    // Written back per language (domain::typography::amount).
+    use azsim::domain::typography::amount;
+    assert_eq!(amount(Lang::En, 250), "2.50");
+    assert_eq!(amount(Lang::Zh, 5), "0.05");
+    assert_eq!(amount(Lang::Ru, 250), "2,50");
+    assert_eq!(amount(Lang::Az, 10000), "100,00");
 }
 
 // The data run-out planner.

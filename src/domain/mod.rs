@@ -13,6 +13,7 @@ pub mod params;
 pub mod planner;
 pub mod recommend;
 pub mod reminders;
+pub mod typography;
 pub mod validity;
 
 pub use catalog::{Catalog, CatalogError};

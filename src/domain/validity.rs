@@ -249,10 +249,6 @@ pub fn parse_azn(s: &str) -> Option<u32> {
 }
 
 /// Writes qəpik as AZN with two decimals: `250` → `2.50`.
-pub fn format_azn(qepik: u32) -> String {
-    format!("{}.{:02}", qepik / 100, qepik % 100)
-}
-
 fn add_days(date: Date, days: u32) -> Date {
     date.add_days(i64::from(days)).unwrap_or(LAST_DATE)
 }

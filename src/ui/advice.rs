@@ -12,7 +12,7 @@ use super::path_card::code_list;
 use super::sources::source_list;
 use super::AppState;
 use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
-use crate::domain::{Lang, Query};
+use crate::domain::{typography, Lang, Query};
 use crate::i18n::{t, t_with, Key};
 
 /// Notes of one kind (`habit`, `traveller`: the first part of their claim
@@ -43,15 +43,19 @@ pub fn prefix_hint(lang: Lang, catalog: &Catalog) -> El {
         .filter(|o| !o.prefixes.is_empty())
         .map(|o| {
             El::new("li")
-                .child(El::new("strong").text(&o.prefixes.join(", ")))
+                .child(El::new("strong").text(&typography::list(lang, &o.prefixes)))
                 .text(" → ")
                 .text(&o.name)
         });
     let closed = catalog.closed_operators.iter().map(|o| {
         El::new("li")
-            .child(El::new("strong").text(&o.prefixes.join(", ")))
-            .text(&format!(" → {} ({}): ", o.name, t(lang, Key::PrefixClosed)))
-            .text(o.note.get(lang))
+            .child(El::new("strong").text(&typography::list(lang, &o.prefixes)))
+            .text(" → ")
+            .text(&typography::label(
+                lang,
+                &typography::with_note(lang, &o.name, t(lang, Key::PrefixClosed)),
+                o.note.get(lang),
+            ))
             .child(source_list(
                 lang,
                 &o.sources,

@@ -6,6 +6,8 @@
 
 use web_sys::{Document, Element};
 
+use crate::domain::{typography, Lang};
+
 /// An element under construction.
 pub struct El(Element);
 
@@ -67,6 +69,13 @@ impl El {
             self = self.child(c);
         }
         self
+    }
+
+    /// Appends a title in bold with the language's colon, then `text`:
+    /// "**Keep the receipt:** …", "**保留收据：**…".
+    pub fn titled(self, lang: Lang, title: &str, text: &str) -> El {
+        self.child(El::new("strong").text(&typography::label(lang, title, "")))
+            .text(text)
     }
 
     /// The finished element.

@@ -8,7 +8,7 @@ use super::report;
 use super::sources::{confidence_badge, source_list};
 use crate::domain::catalog::{Catalog, Channel, Code, Plan, CODE_PLACEHOLDERS};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
-use crate::domain::Lang;
+use crate::domain::{typography, Lang};
 use crate::i18n::{t, t_with, Key};
 use web_sys::Element;
 
@@ -35,7 +35,7 @@ pub fn code_list(lang: Lang, codes: &[Code]) -> El {
             None => El::new("span")
                 .class("fill")
                 .text(t(lang, Key::CodeFillIn))
-                .text(" ")
+                .text(typography::space_after(t(lang, Key::CodeFillIn)))
                 .child(El::new("code").text(&template_text(lang, &c.dial))),
         };
         El::new("li")
@@ -133,23 +133,19 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
     let shown_warnings = warnings.clone();
     if !warnings.is_empty() {
         d = d.child(heading4(lang, Key::LabelWarnings)).child(
-            El::new("ul")
-                .class("warnings")
-                .children(warnings.into_iter().map(|w| {
-                    El::new("li")
-                        .child(El::new("strong").text(w.title.get(lang)))
-                        .text(" ")
-                        .text(w.text.get(lang))
-                })),
+            El::new("ul").class("warnings").children(
+                warnings
+                    .into_iter()
+                    .map(|w| El::new("li").titled(lang, w.title.get(lang), w.text.get(lang))),
+            ),
         );
     }
     if let Some(note) = &ch.note {
-        d = d.child(
-            El::new("p")
-                .class("note")
-                .child(El::new("strong").text(&format!("{}: ", t(lang, Key::LabelNote))))
-                .text(note.get(lang)),
-        );
+        d = d.child(El::new("p").class("note").titled(
+            lang,
+            t(lang, Key::LabelNote),
+            note.get(lang),
+        ));
     }
     // The path's own sources, its codes' and its warnings', with the quotes
     // of all three.
@@ -183,13 +179,13 @@ pub fn path_card(
     let why = if path.merits.is_empty() {
         t(lang, Key::MeritNone).to_owned()
     } else {
-        let separator = if lang == Lang::Zh { "，" } else { ", " };
-        path.merits
+        let merits: Vec<String> = path
+            .merits
             .iter()
             .take(3)
             .map(|m| merit_text(lang, *m))
-            .collect::<Vec<_>>()
-            .join(separator)
+            .collect();
+        typography::phrases(lang, &merits)
     };
     let caveats = (!path.caveats.is_empty()).then(|| {
         El::new("ul").class("caveats").children(
@@ -226,7 +222,7 @@ pub fn path_card(
             El::new("p")
                 .class("why")
                 .child(El::new("strong").text(t(lang, Key::WhyHere)))
-                .text(" ")
+                .text(typography::space_after(t(lang, Key::WhyHere)))
                 .text(&why),
         )
         .maybe(caveats)
@@ -251,12 +247,12 @@ pub fn path_card(
 
 /// A path that is not for this user now, with the reasons.
 pub fn blocked_card(lang: Lang, blocked: &BlockedPath<'_>) -> El {
-    let reasons = blocked
+    let reasons: Vec<String> = blocked
         .blockers
         .iter()
         .map(|b| blocker_text(lang, *b))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect();
+    let reasons = typography::sentences(lang, &reasons);
     El::new("li")
         .class("path blocked")
         .attr("data-channel", &blocked.channel.id.0)

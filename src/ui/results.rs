@@ -105,9 +105,7 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
             out.push(
                 El::new("aside")
                     .class("note-box")
-                    .child(El::new("strong").text(w.title.get(lang)))
-                    .text(" ")
-                    .text(w.text.get(lang))
+                    .titled(lang, w.title.get(lang), w.text.get(lang))
                     .child(source_list(
                         lang,
                         &w.sources,
@@ -126,9 +124,7 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                 .child(El::new("p").text(t(lang, Key::NoPathIntro)))
                 .child(El::new("ul").children(catalog.no_path.iter().map(|n| {
                     El::new("li")
-                        .child(El::new("strong").text(n.title.get(lang)))
-                        .text(" ")
-                        .text(n.text.get(lang))
+                        .titled(lang, n.title.get(lang), n.text.get(lang))
                         .child(source_list(
                             lang,
                             &n.sources,

@@ -13,7 +13,7 @@ use super::clock;
 use super::dom::El;
 use crate::domain::catalog::{Catalog, CheckedHow, Confidence, Source, SourceId};
 use crate::domain::evidence::Claim;
-use crate::domain::Lang;
+use crate::domain::{typography, Lang};
 use crate::i18n::{self, t, t_with, Key};
 
 /// A confidence level as a small badge.
@@ -202,7 +202,7 @@ fn fill(lang: Lang, more: &Catalog, slot: &web_sys::Element) {
                 .text(" ")
                 .text(t(lang, Key::AssumedHeading))
                 .text(" ")
-                .text(&assumed.join(t(lang, Key::ListSeparator))),
+                .text(&typography::list(lang, &assumed)),
         );
     }
 }

@@ -12,7 +12,8 @@ use super::{clock, AppState};
 use crate::domain::catalog::{OperatorId, Topic};
 use crate::domain::date::{Date, LocalDateTime};
 use crate::domain::planner::{data_run_out, RunOutCause};
-use crate::domain::validity::{format_azn, line_validity, parse_azn, BandAnswer};
+use crate::domain::typography;
+use crate::domain::validity::{line_validity, parse_azn, BandAnswer};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
 
@@ -83,7 +84,7 @@ fn validity_answer(
                 lang,
                 Key::ValidityTooSmall,
                 "n",
-                &format_azn(*min_qepik),
+                &typography::amount(lang, *min_qepik),
             ))),
             BandAnswer::Active(period) => {
                 let ends = clock::format_date(lang, period.ends);
@@ -120,7 +121,7 @@ fn validity_answer(
                     "date",
                     &clock::format_date(lang, rule.effective),
                 )))
-                .text(" ")
+                .text(typography::space_after(t(lang, Key::ValidityRuleFrom)))
                 .text(rule.note.get(lang)),
         );
         out.push(source_list(
