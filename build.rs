@@ -189,24 +189,44 @@ fn main() {
                 .collect::<Vec<_>>()
         );
     }
-    out.push_str("];\n\n/// Each language's pack, relative to the page (zh, en, az, ru).\n");
-    let _ = writeln!(out, "pub const PACK_FILES: [&str; 4] = {files:?};\n");
-    out.push_str("/// The packs' bytes, for native tests and tools (the app fetches them\n/// instead: nothing in it refers to this, so the wasm does not hold it).\n");
-    out.push_str("pub static PACK_BYTES: [&[u8]; 4] = [\n");
-    for file in &files {
-        let _ = writeln!(out, "    include_bytes!({:?}),", out_dir.join(file));
-    }
-    out.push_str("];\n\n/// Each language's pack's second part (`i18n::more`): the catalog's\n/// sources, evidence, advice, validity rules and facts, fetched after the\n/// first paint.\n");
-    let _ = writeln!(out, "pub const MORE_FILES: [&str; 4] = {more_files:?};\n");
-    out.push_str("/// The second parts' bytes, for native tests and tools.\n");
-    out.push_str("pub static MORE_BYTES: [&[u8]; 4] = [\n");
-    for file in &more_files {
-        let _ = writeln!(out, "    include_bytes!({:?}),", out_dir.join(file));
-    }
     out.push_str("];\n\n");
+    write_files(
+        &mut out,
+        out_dir,
+        "PACK",
+        "Each language's pack, relative to the page (zh, en, az, ru)",
+        &files,
+    );
+    write_files(
+        &mut out,
+        out_dir,
+        "MORE",
+        "Each language's pack's second part (`i18n::more`): the catalog's\n/// sources, evidence, advice, validity rules and facts, fetched after the\n/// first paint",
+        &more_files,
+    );
     out.push_str("/// Where \"Report a mistake\" sends its description (`data/report.json`);\n/// empty: it is copied to the clipboard instead.\n");
     let _ = writeln!(out, "pub const REPORT_CONTACT: &str = {contact:?};");
     fs::write(out_dir.join("locales.rs"), out).expect("write locales.rs");
+}
+
+/// Writes `<NAME>_FILES` (the files' paths, relative to the page) and
+/// `<NAME>_BYTES` (their bytes, for native tests and tools: the app fetches
+/// them instead, and nothing in it refers to these, so the wasm does not
+/// hold them).
+fn write_files(out: &mut String, out_dir: &Path, name: &str, doc: &str, files: &[String]) {
+    let _ = writeln!(
+        out,
+        "/// {doc}.\npub const {name}_FILES: [&str; 4] = {files:?};\n"
+    );
+    let _ = writeln!(
+        out,
+        "/// The bytes of `{name}_FILES`, for native tests and tools."
+    );
+    let _ = writeln!(out, "pub static {name}_BYTES: [&[u8]; 4] = [");
+    for file in files {
+        let _ = writeln!(out, "    include_bytes!({:?}),", out_dir.join(file));
+    }
+    out.push_str("];\n\n");
 }
 
 /// Writes `bytes` to `OUT_DIR/<stem>-<hash of bytes>.bin` and returns that

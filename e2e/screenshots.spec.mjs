@@ -1,21 +1,28 @@
 // Saves full-page screenshots at phone (360 px) and desktop (1280 px) width in
 // every language, light and dark, to screenshots/ (git-ignored), for a person to
-// look at. Also fails when the page is wider than the viewport (overflow).
+// look at, each with that language's browser locale (dates, number inputs). Also
+// fails when the page is wider than the viewport (overflow).
 import { test, expect, gotoApp } from './fixtures.mjs';
 
 const QUERY = 'sim=esim&op=nar&pay=foreign_card&online=0';
+const LOCALES = { zh: 'zh-CN', en: 'en-US', az: 'az-AZ', ru: 'ru-RU' };
 
-for (const width of [360, 1280]) {
-  for (const lang of ['zh', 'en', 'az', 'ru']) {
-    for (const scheme of ['light', 'dark']) {
-      test(`screenshot ${lang} ${width}px ${scheme}`, async ({ page }) => {
-        await page.setViewportSize({ width, height: 800 });
-        await page.emulateMedia({ colorScheme: scheme });
-        await gotoApp(page, `${QUERY}&lang=${lang}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
-        await page.screenshot({ path: `screenshots/${lang}-${width}-${scheme}.png`, fullPage: true });
-      });
+for (const [lang, locale] of Object.entries(LOCALES)) {
+  test.describe(`${lang} (${locale})`, () => {
+    test.use({ locale });
+    for (const width of [360, 1280]) {
+      for (const scheme of ['light', 'dark']) {
+        test(`screenshot ${lang} ${width}px ${scheme}`, async ({ page }) => {
+          await page.setViewportSize({ width, height: 800 });
+          await page.emulateMedia({ colorScheme: scheme });
+          await gotoApp(page, `${QUERY}&lang=${lang}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+          // The browser speaks the page's language (the date fields follow it).
+          expect(await page.evaluate(() => navigator.language)).toBe(locale);
+          await page.screenshot({ path: `screenshots/${lang}-${width}-${scheme}.png`, fullPage: true });
+        });
+      }
     }
-  }
+  });
 }

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::domain::catalog::OperatorId;
 use crate::domain::{Catalog, Lang};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
@@ -93,6 +94,17 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
 /// The UI string with `{name}` replaced by `value`.
 pub fn t_with(lang: Lang, key: Key, name: &str, value: &str) -> String {
     t(lang, key).replace(&format!("{{{name}}}"), value)
+}
+
+/// An operator's name as shown in `lang`: its brand, or, for "another
+/// travel eSIM", the UI's words for it.
+pub fn operator_name(lang: Lang, catalog: &Catalog, op: OperatorId) -> &str {
+    if op == OperatorId::OtherEsim {
+        return t(lang, Key::OpOtherEsim);
+    }
+    catalog
+        .operator(op)
+        .map_or(op.as_str(), |o| o.name.as_str())
 }
 
 /// A string compiled into the app, usable when no pack is.

@@ -11,23 +11,28 @@ use crate::i18n::{self, Pack, MORE_FILES, PACK_FILES};
 /// `lang`'s pack: installed already, or fetched and installed now. The
 /// error is a line for the details of the error page.
 pub async fn load(lang: Lang) -> Result<&'static Pack, String> {
-    if let Some(pack) = i18n::pack(lang) {
-        return Ok(pack);
+    match i18n::pack(lang) {
+        Some(pack) => Ok(pack),
+        None => fetch_and(PACK_FILES[lang as usize], |b| i18n::install(lang, b)).await,
     }
-    let url = PACK_FILES[lang as usize];
-    let bytes = fetch(url).await.map_err(|e| format!("{url}: {e}"))?;
-    i18n::install(lang, &bytes).map_err(|e| format!("{url}: {}", e.0))
 }
 
 /// `lang`'s second part (sources, evidence, advice, validity rules, facts):
 /// installed already, or fetched and installed now.
 pub async fn load_more(lang: Lang) -> Result<&'static Catalog, String> {
-    if let Some(more) = i18n::more(lang) {
-        return Ok(more);
+    match i18n::more(lang) {
+        Some(more) => Ok(more),
+        None => fetch_and(MORE_FILES[lang as usize], |b| i18n::install_more(lang, b)).await,
     }
-    let url = MORE_FILES[lang as usize];
+}
+
+/// Fetches `url` and installs its bytes; the error names the file.
+async fn fetch_and<T>(
+    url: &str,
+    install: impl FnOnce(&[u8]) -> Result<T, i18n::PackError>,
+) -> Result<T, String> {
     let bytes = fetch(url).await.map_err(|e| format!("{url}: {e}"))?;
-    i18n::install_more(lang, &bytes).map_err(|e| format!("{url}: {}", e.0))
+    install(&bytes).map_err(|e| format!("{url}: {}", e.0))
 }
 
 /// The bytes of a file of the app's own origin; the error is a line for a

@@ -13,7 +13,7 @@ use super::sources::source_list;
 use super::AppState;
 use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
 use crate::domain::{typography, Lang, Query};
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{operator_name, t, t_with, Key};
 
 /// Notes of one kind (`habit`, `traveller`: the first part of their claim
 /// keys), each with its sources.
@@ -95,8 +95,7 @@ pub fn fact_list(
         let name = f
             .operator
             .filter(|_| op.is_none())
-            .and_then(|o| catalog.operator(o))
-            .map(|o| El::new("strong").text(&format!("{} ", o.name)));
+            .map(|o| El::new("strong").text(&format!("{} ", operator_name(lang, catalog, o))));
         let as_of = f.as_of.as_ref().map(|d| {
             El::new("span")
                 .class("as-of")

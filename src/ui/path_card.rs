@@ -9,7 +9,7 @@ use super::sources::{confidence_badge, source_list};
 use crate::domain::catalog::{Catalog, Channel, Code, Plan, CODE_PLACEHOLDERS};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::{typography, Lang};
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{operator_name, t, t_with, Key};
 use web_sys::Element;
 
 /// A template code written out with its placeholders named.
@@ -60,13 +60,12 @@ fn merit_text(lang: Lang, m: Merit) -> String {
 fn caveat_text(lang: Lang, catalog: &Catalog, c: Caveat) -> String {
     match c {
         Caveat::PaymentUnconfirmed => t(lang, Key::CaveatPaymentUnconfirmed).into(),
-        Caveat::IfOperator(op) => {
-            let name = catalog
-                .operator(op)
-                .map(|o| o.name.as_str())
-                .unwrap_or(op.as_str());
-            t_with(lang, Key::CaveatIfOperator, "op", name)
-        }
+        Caveat::IfOperator(op) => t_with(
+            lang,
+            Key::CaveatIfOperator,
+            "op",
+            operator_name(lang, catalog, op),
+        ),
         Caveat::PayLater => t(lang, Key::CaveatPayLater).into(),
         Caveat::WeakSource => t(lang, Key::CaveatWeakSource).into(),
     }

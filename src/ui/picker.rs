@@ -15,7 +15,7 @@ use super::AppState;
 use crate::domain::catalog::{Catalog, OperatorId, Payment, Plan, SimKind};
 use crate::domain::params::OperatorChoice;
 use crate::domain::{Lang, Query};
-use crate::i18n::{t, Key};
+use crate::i18n::{self, t, Key};
 
 /// The UI label of a payment method.
 pub fn pay_key(p: Payment) -> Key {
@@ -102,8 +102,7 @@ impl Question {
                 return OperatorId::ALL
                     .into_iter()
                     .find(|o| o.as_str() == value)
-                    .and_then(|o| catalog.operator(o))
-                    .map(|o| o.name.clone())
+                    .map(|o| i18n::operator_name(lang, catalog, o).to_owned())
                     .unwrap_or_default()
             }
             (Question::Pay, _) => match Payment::ALL.into_iter().find(|p| p.as_str() == value) {

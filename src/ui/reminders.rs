@@ -17,7 +17,7 @@ use crate::domain::reminders::{
     MAX_NOTE, MAX_REMINDERS, MAX_WARN_DAYS,
 };
 use crate::domain::Lang;
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{self, t, t_with, Key};
 use crate::storage::{self, Problem};
 
 /// A reminder being created (`id: None`) or edited.
@@ -159,11 +159,7 @@ fn error_text(lang: Lang, e: ReminderError) -> String {
 }
 
 fn operator_name(state: AppState, op: OperatorId) -> String {
-    state
-        .catalog()
-        .operator(op)
-        .map(|o| o.name.clone())
-        .unwrap_or_default()
+    i18n::operator_name(state.lang.get(), state.catalog(), op).to_owned()
 }
 
 /// A reminder as a list item; its buttons carry `data-action` and `data-id`
