@@ -14,7 +14,7 @@ const quotesOf = (entry) => Object.values(entry.evidence ?? {}).flatMap((e) => (
 /** The facts of `topic` for `operator` (and those for every operator). */
 const factsOf = (topic, operator) => facts.filter((f) => f.topic === topic && (!f.operator || f.operator === operator));
 /** Text with runs of white space made one space, as both engines render it. */
-const norm = (s) => s.replace(/\s+/g, ' ').trim();
+const norm = (s) => s.replace(/\u2011/g, '-').replace(/\s+/g, ' ').trim();
 
 for (const lang of ['zh', 'en', 'az', 'ru']) {
   test(`${lang}: what keeps a Nar and an Azercell line alive, and what happens when data runs out`, async ({ page }) => {

@@ -80,7 +80,7 @@ test.describe('a panic', () => {
       await expectNoAxeViolations(page);
 
       // Reload brings the app back with the data.
-      await fatal.getByRole('button', { name: lang === 'en' ? 'Reload' : 'Перезагрузить' }).click();
+      await fatal.getByRole('button', { name: lang === 'en' ? 'Reload' : 'Обновить страницу' }).click();
       await page.waitForSelector('[data-testid=paths], [data-testid=no-path]', { state: 'attached' });
       expect(await stored(page)).toBe(before);
     });
