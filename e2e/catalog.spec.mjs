@@ -63,6 +63,15 @@ test('a path shows its sources\' quotes in the page\'s language and what no sour
   if (assumed.length) await expect(first.locator('.assumed .badge.unconfirmed')).toBeVisible();
   // How each source was checked, never "live" for a stored copy.
   await expect(first.locator('.sources > li').first()).toContainText('stored copy');
+  // A closed card's sources and quotes are built when it is opened.
+  const second = page.locator('[data-testid=paths] > li[data-channel]').nth(1);
+  await expect(second.locator('.sources')).toHaveCount(0);
+  await second.locator('details > summary').click();
+  await expect(second.locator('.sources > li').first()).toBeVisible();
+  // So are a fact's.
+  const fact = page.locator('section:has(> #lifecycle-heading) .facts-list > li').first();
+  await fact.locator('details > summary').click();
+  await expect(fact.locator('.sources > li').first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

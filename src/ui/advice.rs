@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::dom::{replace_children, El};
 use super::path_card::code_list;
-use super::sources::source_list;
+use super::sources::{source_list, source_list_on_open};
 use super::AppState;
 use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
 use crate::domain::{typography, Lang, Query};
@@ -112,7 +112,7 @@ pub fn fact_list(
                 El::new("details")
                     .class("fact-sources")
                     .child(El::new("summary").text(t(lang, Key::LabelSources)))
-                    .child(source_list(lang, &f.sources, &format!("fact:{}", f.id))),
+                    .child(source_list_on_open(&f.sources, &format!("fact:{}", f.id))),
             )
     })))
 }

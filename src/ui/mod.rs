@@ -214,6 +214,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         stage,
         3,
         Box::new(move || {
+            sources::fill_on_open(move || state.lang.get_untracked());
             state.load_more();
             if !embedded {
                 pwa::register_worker(pwa);

@@ -5,7 +5,7 @@
 use super::dom::El;
 use super::picker::pay_key;
 use super::report;
-use super::sources::{confidence_badge, source_list};
+use super::sources::{confidence_badge, source_list, source_list_on_open};
 use crate::domain::catalog::{Catalog, Channel, Code, Plan, CODE_PLACEHOLDERS};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::{typography, Lang};
@@ -160,8 +160,13 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
         entries.push_str(" warning:");
         entries.push_str(&w.id.0);
     }
-    d.child(heading4(lang, Key::LabelSources))
-        .child(source_list(lang, &sources, &entries))
+    // A closed card's sources (and their quotes) are built when it opens.
+    let list = if d.element().has_attribute("open") {
+        source_list(lang, &sources, &entries)
+    } else {
+        source_list_on_open(&sources, &entries)
+    };
+    d.child(heading4(lang, Key::LabelSources)).child(list)
 }
 
 /// A feasible path in the ranked list. The first card's details are open and

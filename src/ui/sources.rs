@@ -42,13 +42,28 @@ pub fn source_list(lang: Lang, ids: &[SourceId], entries: &str) -> El {
     slot
 }
 
-/// Fills every source list on the page that is still empty, from `lang`'s
-/// pack's second part.
-pub fn fill_page(lang: Lang, more: &Catalog) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+/// A source list for a collapsed `<details>` among many (the line's facts):
+/// filled only when its `<details>` opens (see [`fill_on_open`]), so that a
+/// page of facts costs no work for the lists nobody opens.
+pub fn source_list_on_open(ids: &[SourceId], entries: &str) -> El {
+    let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+    El::new("div")
+        .class("source-list")
+        .attr("data-on-open", "")
+        .attr("data-entry", entries)
+        .attr("data-sources", &ids.join(" "))
+}
+
+/// Fills the source lists under `root` that are still empty, from `lang`'s
+/// pack's second part: every one, or (`all` false) those not waiting for
+/// their `<details>` to open.
+fn fill_under(root: &web_sys::Element, lang: Lang, more: &Catalog, all: bool) {
+    let selector = if all {
+        ".source-list:not([data-filled])"
+    } else {
+        ".source-list:not([data-filled]):not([data-on-open])"
     };
-    let Ok(slots) = document.query_selector_all(".source-list:not([data-filled])") else {
+    let Ok(slots) = root.query_selector_all(selector) else {
         return;
     };
     for i in 0..slots.length() {
@@ -59,6 +74,44 @@ pub fn fill_page(lang: Lang, more: &Catalog) {
             fill(lang, more, &slot);
         }
     }
+}
+
+/// Fills the source lists on the page that are still empty (except those
+/// waiting for their `<details>` to open), once the pack's second part is
+/// installed.
+pub fn fill_page(lang: Lang, more: &Catalog) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        fill_under(&html, lang, more, false);
+    }
+}
+
+/// Fills a `<details>`'s source lists when it opens (one listener for the
+/// page; `lang` tells the language shown).
+pub fn fill_on_open(lang: impl Fn() -> Lang + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_toggle =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let lang = lang();
+            let opened = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .filter(|d| d.has_attribute("open"));
+            if let (Some(details), Some(more)) = (opened, i18n::more(lang)) {
+                fill_under(&details, lang, more, true);
+            }
+        });
+    // `toggle` does not bubble: listen in the capture phase.
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "toggle",
+        on_toggle.as_ref().unchecked_ref(),
+        true,
+    );
+    on_toggle.forget();
 }
 
 /// How and when a source was checked: live, or in a stored copy (of a
