@@ -6,7 +6,7 @@
 // selenium-webdriver, to driver processes started here (never Selenium Manager).
 //
 //   WD_ENGINE=firefox|webkit  which browser (required)
-//   WD_PORT                   first of the 5 ports used (default 4301 Firefox, 4311 WebKit)
+//   WD_PORT                   first of the 4 ports used (default 4301 Firefox, 4311 WebKit)
 //   WD_DIST                   the build to serve (default dist)
 //   GECKODRIVER_BIN           geckodriver to run (default: geckodriver on PATH)
 import { spawn } from 'node:child_process';
