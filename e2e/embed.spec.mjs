@@ -401,6 +401,23 @@ test('in a sandboxed frame without storage the app renders without errors', asyn
   expect(await frame.evaluate(() => self.origin)).toBe('null');
   await expect(frame.locator('html')).toHaveClass(/\bembed\b/);
   await expect(frame.locator('input[name=sim][value=travel_esim]')).toBeChecked();
+  // Its forms work although the frame may not submit forms (no allow-forms): a reminder
+  // is saved with the button and with Enter, and a calculator answers.
+  for (const [label, enter] of [['By button', false], ['By Enter', true]]) {
+    await frame.getByTestId('add-reminder').click();
+    await frame.locator('#reminder-label').fill(label);
+    if (enter) await frame.locator('#reminder-label').press('Enter');
+    else await frame.locator('.reminder-form button[type=submit]').click();
+    await expect(frame.locator('.reminder-form')).toHaveCount(0);
+  }
+  const labels = await frame.locator('[data-testid=reminders] > li.reminder h3').allTextContents();
+  expect(labels.sort()).toEqual(['By Enter', 'By button']);
+  await expect(frame.getByTestId('storage-notice')).toContainText('does not let AzSIM save here');
+  await frame.locator('#validity-op').selectOption('nar');
+  await frame.locator('#validity-amount').fill('5');
+  await frame.locator('#validity-paid').fill('2026-11-01');
+  await frame.locator('#validity-form button[type=submit]').click();
+  await expect(frame.getByTestId('validity-answer')).toContainText('30 days');
   expect(await cspViolations(page)).toEqual([]);
   // The fixture fails the test on any console error in the page or the frame.
 });
@@ -414,7 +431,9 @@ test.describe('the app’s own headers', () => {
     for (const path of ['/', '/?embed=1', '/index.html']) {
       const res = await request.get(APP + path);
       const h = res.headers();
-      expect(h['content-security-policy'], path).toBe(EXPECTED_CSP);
+      // The static server names its own origin next to 'self' (WebKit needs it in a
+      // sandboxed frame: scripts/headers.mjs, cspFor).
+      expect(h['content-security-policy'], path).toBe(EXPECTED_CSP.replaceAll("'self'", `'self' ${APP}`));
       expect(h['permissions-policy'], path).toBe('camera=(), microphone=(), geolocation=(), payment=()');
       expect(h['x-content-type-options'], path).toBe('nosniff');
       expect(h['referrer-policy'], path).toBe('no-referrer');

@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO"
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 NODE_MAJOR_MIN=20
 T0=$EPOCHREALTIME
 
@@ -66,19 +67,32 @@ else
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-# --- Debian packages: Chromium + chromedriver (+ brotli for size reports) -------------
+# --- Debian packages: Chromium + chromedriver, Firefox ESR, WebKitGTK's WebDriver and
+# its X server (WebKitWebDriver has no headless mode), brotli for size reports ---------
 apt_missing=()
 [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
+[ -x /usr/bin/firefox-esr ] || apt_missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || apt_missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || apt_missing+=(xvfb)
 command -v brotli >/dev/null || apt_missing+=(brotli)
 # Chinese glyphs for the screenshots people look at (without them zh renders as boxes).
 [ -d /usr/share/fonts/opentype/noto ] || apt_missing+=(fonts-noto-cjk)
 if [ ${#apt_missing[@]} -eq 0 ]; then
-  say "chromium, chromedriver, brotli, CJK fonts present, skipped"
+  say "chromium, chromedriver, firefox-esr, WebKitWebDriver, xvfb, brotli, CJK fonts present, skipped"
 else
   say "apt-get install ${apt_missing[*]}"
   "${SUDO[@]}" apt-get update -qq
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}"
+fi
+
+# --- geckodriver (Firefox's WebDriver) from crates.io ---------------------------------
+have_gd="$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }' || true)"
+if [ "$have_gd" = "$GECKODRIVER_VERSION" ]; then
+  say "geckodriver $GECKODRIVER_VERSION present, skipped"
+else
+  say "installing geckodriver $GECKODRIVER_VERSION (found: ${have_gd:-none}; takes ~90 s)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
 fi
 
 # --- Node packages (Playwright, axe-core, wasm-opt from binaryen@132) -----------------

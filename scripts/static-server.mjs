@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CSP } from './headers.mjs';
+import { CSP, cspFor, originOfHost } from './headers.mjs';
 
 // Headers sent on every response (the CSP also governs service workers, whose
 // policy comes from their own script's response). Access-Control-Allow-Origin: a
@@ -84,8 +84,15 @@ async function findFile(urlPath) {
   }
 }
 
+// The CSP names this server's own origin next to 'self' (see cspFor): WebKit needs it
+// in a sandboxed frame.
+function cspHeader(req) {
+  const origin = originOfHost(req.headers.host);
+  return { 'Content-Security-Policy': origin ? cspFor(origin) : CSP };
+}
+
 function send(res, status, headers, body) {
-  res.writeHead(status, { ...HEADERS, ...headers });
+  res.writeHead(status, { ...HEADERS, ...cspHeader(res.req), ...headers });
   res.end(body);
 }
 
@@ -119,7 +126,7 @@ async function handle(req, res) {
     ...(HEADERS_BY_NAME[path.basename(found.file)] ?? {}),
   };
   if (req.method === 'HEAD') return send(res, 200, headers);
-  res.writeHead(200, { ...HEADERS, ...headers });
+  res.writeHead(200, { ...HEADERS, ...cspHeader(req), ...headers });
   const stream = createReadStream(found.file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);

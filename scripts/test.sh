@@ -37,10 +37,19 @@ stage "clippy (native)" cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 stage "unit tests (native)" cargo test
 stage "embed loader property tests (node)" node --test tests/embed-message.test.mjs
+# The same wasm-bindgen-test suite in each engine. wasm-bindgen-test-runner picks the
+# browser from the driver variable it finds (GECKODRIVER before CHROMEDRIVER), so each
+# stage sets only its own. WebKitWebDriver has no headless mode: it gets a virtual display.
 stage "browser unit tests (wasm32, headless Chromium)" cargo test --target wasm32-unknown-unknown --test browser
+stage "browser unit tests (wasm32, headless Firefox)" \
+  env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown --test browser
+stage "browser unit tests (wasm32, WebKitGTK under Xvfb)" \
+  env -u CHROMEDRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a cargo test --target wasm32-unknown-unknown --test browser
 stage "trunk build --release" trunk build --release
 stage "dist present" check_dist
 stage "end-to-end (Playwright, Chromium)" playwright test
+stage "end-to-end (WebDriver, Firefox ESR headless)" env WD_ENGINE=firefox node --test e2e-webdriver/
+stage "end-to-end (WebDriver, WebKitGTK under Xvfb)" env WD_ENGINE=webkit node --test e2e-webdriver/
 stage "Lighthouse (mobile; a11y 100, best practices 100, SEO >= 90, perf >= 95)" node scripts/lighthouse.mjs
 
 printf '\n==> timings\n'

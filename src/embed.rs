@@ -91,3 +91,47 @@ pub fn watch_height() {
     // The observer lives as long as the page.
     on_resize.forget();
 }
+
+/// In embed mode, a submit button's activation becomes a `submit` event sent
+/// by the app itself, and the browser's own form submission is cancelled.
+///
+/// A host may sandbox the frame with `allow-scripts` only (README, "Embed
+/// AzSIM on your site"). Without `allow-forms` every engine (Chromium,
+/// Firefox, WebKit) stops form submission before the `submit` event fires
+/// (HTML: the sandboxed forms browsing context flag), so the reminder form
+/// and the calculators did nothing there. The activation is a `click` on the
+/// button in both ways of submitting: a tap, or Enter in a field (implicit
+/// submission clicks the form's default button). The app's forms never
+/// navigate: their `submit` handlers cancel the event and read the fields.
+pub fn submit_forms_in_script() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button[type=submit]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(form) = button.closest("form").ok().flatten() else {
+            return;
+        };
+        ev.prevent_default();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        if let Ok(submit) = web_sys::Event::new_with_event_init_dict("submit", &init) {
+            let _ = form.dispatch_event(&submit);
+        }
+    });
+    // Capture: before any handler of the page can stop the click.
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // The listener lives as long as the page.
+    on_click.forget();
+}

@@ -190,6 +190,7 @@ pub fn App(boot: Boot) -> impl IntoView {
     embed::apply_display(&params);
     if embedded {
         embed::watch_height();
+        embed::submit_forms_in_script();
     }
     let pwa = pwa::start(embedded);
     let state = AppState {
