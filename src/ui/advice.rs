@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::dom::{replace_children, El};
 use super::path_card::code_list;
 use super::sources::{source_list, source_list_on_open};
-use super::AppState;
+use super::{defer, AppState};
 use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
 use crate::domain::{typography, Lang, Query};
 use crate::i18n::{operator_name, t, t_with, Key};
@@ -135,54 +135,106 @@ fn fact_section(
     Some(section(id, "advice line", t(lang, heading)).child(list))
 }
 
-/// The advice for `q`: `catalog` is the pack's first part (operators),
-/// `more` its second (facts, habits, the traveller's checklist).
-fn build_advice(lang: Lang, catalog: &Catalog, more: &Catalog, q: &Query) -> Vec<El> {
-    let mut out = Vec::new();
-    let op = q.known_operator();
+/// One section of the advice.
+#[derive(Clone, Copy)]
+enum Part {
+    Facts(Topic),
+    Traveller,
+    Habits,
+}
+
+/// The advice's sections for `q`, in the page's order.
+fn parts(q: &Query) -> Vec<Part> {
     let travel_esim = q.sim == Some(SimKind::TravelEsim);
+    let traveller = !q.in_az || travel_esim || q.pay == Some(Payment::ForeignCard);
+    let mut out = Vec::new();
     if !travel_esim {
-        out.extend(fact_section(lang, catalog, more, Topic::Lifecycle, op));
-        out.extend(fact_section(lang, catalog, more, Topic::DataOut, op));
+        out.extend([Part::Facts(Topic::Lifecycle), Part::Facts(Topic::DataOut)]);
     }
     if travel_esim || q.sim.is_none() {
-        out.extend(fact_section(lang, catalog, more, Topic::TravelEsim, op));
+        out.push(Part::Facts(Topic::TravelEsim));
     }
-    let traveller = !q.in_az || travel_esim || q.pay == Some(Payment::ForeignCard);
     if traveller {
-        out.push(
+        out.push(Part::Traveller);
+    }
+    if traveller || q.sim.is_none() {
+        out.push(Part::Facts(Topic::FirstSim));
+    }
+    out.push(Part::Habits);
+    out
+}
+
+/// One section of the advice for `q`: `catalog` is the pack's first part
+/// (operators), `more` its second (facts, habits, the traveller's
+/// checklist). `None` when it has nothing to show.
+fn build_part(lang: Lang, catalog: &Catalog, more: &Catalog, q: &Query, part: Part) -> Option<El> {
+    let op = q.known_operator();
+    match part {
+        // A visitor's first SIM is a network operator's, whatever eSIM they use now.
+        Part::Facts(Topic::FirstSim) => {
+            let network = op.filter(|o| !o.is_travel_esim());
+            fact_section(lang, catalog, more, Topic::FirstSim, network)
+        }
+        Part::Facts(topic) => fact_section(lang, catalog, more, topic, op),
+        Part::Traveller => Some(
             section(
                 "traveller-heading",
                 "advice traveller",
                 t(lang, Key::TravellerHeading),
             )
             .child(note_list(lang, "traveller", &more.traveller)),
-        );
+        ),
+        Part::Habits => {
+            let codes = catalog
+                .operators
+                .iter()
+                .filter(|o| !o.codes.is_empty())
+                .map(|o| {
+                    El::new("li")
+                        .child(El::new("strong").text(&o.name))
+                        .child(code_list(lang, &o.codes))
+                });
+            Some(
+                section("habits-heading", "advice", t(lang, Key::HabitsHeading))
+                    .child(note_list(lang, "habit", &more.habits))
+                    .child(El::new("h3").text(t(lang, Key::CheckCodesHeading)))
+                    .child(El::new("ul").class("operator-codes").children(codes)),
+            )
+        }
     }
-    if traveller || q.sim.is_none() {
-        // A visitor's first SIM is a network operator's, whatever eSIM they use now.
-        let network = op.filter(|o| !o.is_travel_esim());
-        out.extend(fact_section(lang, catalog, more, Topic::FirstSim, network));
-    }
-    let codes = catalog
-        .operators
-        .iter()
-        .filter(|o| !o.codes.is_empty())
-        .map(|o| {
-            El::new("li")
-                .child(El::new("strong").text(&o.name))
-                .child(code_list(lang, &o.codes))
-        });
-    out.push(
-        section("habits-heading", "advice", t(lang, Key::HabitsHeading))
-            .child(note_list(lang, "habit", &more.habits))
-            .child(El::new("h3").text(t(lang, Key::CheckCodesHeading)))
-            .child(El::new("ul").class("operator-codes").children(codes)),
-    );
-    out
 }
 
-/// Good habits, the check codes, and (for travellers) the checklist.
+thread_local! {
+    /// Counts the advice's rebuilds: a section built in a later task is
+    /// dropped when a newer rebuild has started since.
+    static BUILD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Appends the sections `rest` (in order) to `div`, one per task, so that
+/// no task blocks the page for long, unless a newer rebuild has begun.
+fn append_later(div: web_sys::Element, build: u32, mut rest: Vec<Part>, state: AppState) {
+    if rest.is_empty() {
+        return;
+    }
+    defer(move || {
+        let Some(more) = state.more_untracked() else {
+            return;
+        };
+        if BUILD.get() != build {
+            return;
+        }
+        let part = rest.remove(0);
+        let (lang, q) = (state.lang.get_untracked(), state.query.get_untracked());
+        if let Some(section) = build_part(lang, state.catalog_untracked(), more, &q, part) {
+            let _ = div.append_child(&section.into_element());
+        }
+        append_later(div, build, rest, state);
+    });
+}
+
+/// What keeps a line alive, when data runs out, travel eSIMs, a visitor's
+/// first SIM, the traveller's checklist, good habits and the check codes.
+/// Each section is built in a task of its own.
 #[component]
 pub fn Advice(
     /// False until the start-up step that shows it.
@@ -191,12 +243,17 @@ pub fn Advice(
     let state = AppState::get();
     let container = NodeRef::<Div>::new();
     Effect::new(move || {
-        let Some(more) = state.more().filter(|_| ready.get()) else {
+        if state.more().filter(|_| ready.get()).is_none() {
             return;
-        };
-        let (lang, q) = (state.lang.get(), state.query.get());
+        }
+        // Rebuilt when the language or the query changes.
+        state.lang.track();
+        let q = state.query.get();
         if let Some(div) = container.get() {
-            replace_children(&div, build_advice(lang, state.catalog(), more, &q));
+            let build = BUILD.get() + 1;
+            BUILD.set(build);
+            replace_children(&div, None);
+            append_later(div.into(), build, parts(&q), state);
         }
     });
     view! { <div node_ref=container></div> }

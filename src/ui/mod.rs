@@ -88,7 +88,9 @@ impl AppState {
         leptos::task::spawn_local(async move {
             if let Ok(more) = packs::load_more(lang).await {
                 self.more.set(Some((lang, more)));
-                sources::fill_page(lang, more);
+                // The advice it unlocks builds itself in this task; the
+                // source lists waiting for it are filled in the next.
+                defer(move || sources::fill_page(lang, more));
             }
         });
     }
@@ -203,6 +205,10 @@ pub fn App(boot: Boot) -> impl IntoView {
     };
     provide_context(state);
     sync_page(state);
+    // The pack's second part downloads while the page builds itself; what
+    // it holds is shown from step 3 on.
+    state.load_more();
+    sources::fill_on_open(move || state.lang.get_untracked());
 
     // The page is built in steps, each in its own task after the first
     // paint, so that no task blocks the page for long (Lighthouse: TBT):
@@ -215,8 +221,6 @@ pub fn App(boot: Boot) -> impl IntoView {
         stage,
         3,
         Box::new(move || {
-            sources::fill_on_open(move || state.lang.get_untracked());
-            state.load_more();
             if !embedded {
                 pwa::register_worker(pwa);
             }

@@ -48,10 +48,10 @@ fn validity_answer(
     amount: &str,
     paid: &str,
 ) -> (Vec<El>, Option<Date>) {
-    // The rules travel in the pack's second part: the section is shown only
-    // once it is installed.
+    // The rules travel in the pack's second part, installed just after
+    // start-up: asked before then, the answer says it is still loading.
     let Some(rules) = state.more_untracked() else {
-        return (Vec::new(), None);
+        return (vec![El::new("p").text(t(lang, Key::Loading))], None);
     };
     let (Some(qepik), Some(paid_on)) = (parse_azn(amount), Date::parse(paid)) else {
         let key = if parse_azn(amount).is_none() {
@@ -390,7 +390,7 @@ pub fn Tools(
     let root = NodeRef::<leptos::html::Section>::new();
     let shown = StoredValue::new(Shown::default());
     Effect::new(move || {
-        if !ready.get() || state.more().is_none() {
+        if !ready.get() {
             return;
         }
         let lang = state.lang.get();
