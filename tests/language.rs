@@ -400,3 +400,12 @@ mod typography {
         assert!(ru.contains(&format!("{{n}}{NBSP}")), "{ru:?}");
     }
 }
+
+#[test]
+fn a_date_does_not_break_at_its_hyphens() {
+    use azsim::domain::typography::{unbroken_date, NB_HYPHEN};
+    assert_eq!(
+        unbroken_date("2026-11-30"),
+        format!("2026{NB_HYPHEN}11{NB_HYPHEN}30")
+    );
+}

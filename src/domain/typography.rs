@@ -66,6 +66,11 @@ fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
     out
 }
 
+/// A `YYYY-MM-DD` date that does not break across lines at its hyphens.
+pub fn unbroken_date(date: &str) -> String {
+    date.replace('-', "\u{2011}")
+}
+
 /// An amount in qəpik as manat with two decimals, in the language's style,
 /// without the currency: "2.50" (en, zh), "2,50" (ru, az).
 pub fn amount(lang: Lang, qepik: u32) -> String {

@@ -97,9 +97,12 @@ pub fn fact_list(
             .filter(|_| op.is_none())
             .map(|o| El::new("strong").text(&format!("{} ", operator_name(lang, catalog, o))));
         let as_of = f.as_of.as_ref().map(|d| {
-            El::new("span")
-                .class("as-of")
-                .text(&t_with(lang, Key::FactAsOf, "date", d))
+            El::new("span").class("as-of").text(&t_with(
+                lang,
+                Key::FactAsOf,
+                "date",
+                &typography::unbroken_date(d),
+            ))
         });
         let codes = (!f.codes.is_empty()).then(|| code_list(lang, &f.codes));
         El::new("li")

@@ -117,11 +117,13 @@ pub fn fill_on_open(lang: impl Fn() -> Lang + 'static) {
 /// How and when a source was checked: live, or in a stored copy (of a
 /// date, when known).
 fn checked_text(lang: Lang, s: &Source) -> String {
+    let checked = typography::unbroken_date(&s.checked);
     match (s.how, &s.copy_date) {
-        (CheckedHow::Live, _) => t_with(lang, Key::SourceChecked, "date", &s.checked),
-        (CheckedHow::StoredCopy, None) => t_with(lang, Key::SourceCheckedCopy, "date", &s.checked),
+        (CheckedHow::Live, _) => t_with(lang, Key::SourceChecked, "date", &checked),
+        (CheckedHow::StoredCopy, None) => t_with(lang, Key::SourceCheckedCopy, "date", &checked),
         (CheckedHow::StoredCopy, Some(copy)) => {
-            t_with(lang, Key::SourceCheckedCopyDated, "date", &s.checked).replace("{copy}", copy)
+            t_with(lang, Key::SourceCheckedCopyDated, "date", &checked)
+                .replace("{copy}", &typography::unbroken_date(copy))
         }
     }
 }
@@ -155,9 +157,12 @@ fn attribute_text(lang: Lang, attribute: &str) -> String {
 /// One source, with the quotes `claims` take from it.
 fn source_item(lang: Lang, s: &Source, claims: &[&Claim], today: crate::domain::date::Date) -> El {
     let published = s.published.as_ref().map(|d| {
-        El::new("span")
-            .class("nowrap")
-            .text(&t_with(lang, Key::SourcePublished, "date", d))
+        El::new("span").class("nowrap").text(&t_with(
+            lang,
+            Key::SourcePublished,
+            "date",
+            &typography::unbroken_date(d),
+        ))
     });
     let stale = s.is_stale(today).then(|| {
         El::new("span")
