@@ -24,7 +24,7 @@ export const KIB = 1024;
 export const BUDGETS = {
   // HTML + CSS + JS + wasm + the largest language pack (Russian): the first load
   // in the worst case. 150 KiB is the issue's ("Quality gates") budget; the app
-  // weighed 149.1 KiB (152,664 B) when this was last changed, with every claim's
+  // weighed 149.8 KiB (153,430 B) when this was last changed, with every claim's
   // evidence and the line's facts in the packs' second parts.
   // Never raise it.
   firstLoad: 150 * KIB,

@@ -146,22 +146,21 @@ enum Part {
     Habits,
 }
 
-/// The advice's sections for `q`, in the page's order.
+/// The advice's sections for `q`, in the page's order. The line's facts
+/// wait for an answer to "Which operator?" ("not sure" shows every
+/// operator's), so that the first page, with nothing chosen, stays short.
 fn parts(q: &Query) -> Vec<Part> {
     let travel_esim = q.sim == Some(SimKind::TravelEsim);
     let traveller = !q.in_az || travel_esim || q.pay == Some(Payment::ForeignCard);
     let mut out = Vec::new();
-    if !travel_esim {
+    if q.op.is_some() && !travel_esim {
         out.extend([Part::Facts(Topic::Lifecycle), Part::Facts(Topic::DataOut)]);
     }
-    if travel_esim || q.sim.is_none() {
+    if travel_esim {
         out.push(Part::Facts(Topic::TravelEsim));
     }
     if traveller {
-        out.push(Part::Traveller);
-    }
-    if traveller || q.sim.is_none() {
-        out.push(Part::Facts(Topic::FirstSim));
+        out.extend([Part::Traveller, Part::Facts(Topic::FirstSim)]);
     }
     out.push(Part::Habits);
     out
