@@ -289,10 +289,7 @@ fn write_enum<'a>(out: &mut String, doc: &str, name: &str, keys: impl Iterator<I
 fn polish_texts(value: &mut Value, lang: lang::Lang) {
     match value {
         Value::Object(map) => {
-            let is_text = !map.is_empty()
-                && map
-                    .iter()
-                    .all(|(k, v)| LANGS.contains(&k.as_str()) && v.is_string());
+            let is_text = is_text(map);
             for v in map.values_mut() {
                 match v {
                     Value::String(s) if is_text => *s = typography::polish(lang, s),
@@ -305,16 +302,20 @@ fn polish_texts(value: &mut Value, lang: lang::Lang) {
     }
 }
 
-/// Empties every translated text (an object with only `zh`, `en`, `az` and
-/// `ru` strings) except its `lang` entry.
+/// True for a translated text: an object with only `zh`, `en`, `az` and
+/// `ru` strings.
+fn is_text(map: &serde_json::Map<String, Value>) -> bool {
+    !map.is_empty()
+        && map
+            .iter()
+            .all(|(k, v)| LANGS.contains(&k.as_str()) && v.is_string())
+}
+
+/// Empties every translated text except its `lang` entry.
 fn keep_language(value: &mut Value, lang: &str) {
     match value {
         Value::Object(map) => {
-            let is_text = !map.is_empty()
-                && map
-                    .iter()
-                    .all(|(k, v)| LANGS.contains(&k.as_str()) && v.is_string());
-            if is_text {
+            if is_text(map) {
                 map.retain(|k, _| k == lang);
             } else {
                 map.values_mut().for_each(|v| keep_language(v, lang));
