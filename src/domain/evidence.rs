@@ -16,10 +16,10 @@
 //! found, for the next editor (never shown).
 //!
 //! The catalog takes `evidence` out of each entry before parsing the entry
-//! itself and keeps it as a list of [`Claim`]s beside the catalog: the
-//! language packs do not carry it (quotes are in the pages' own languages,
-//! the same for every language). `build.rs` writes it to one file of its
-//! own, which the app fetches when it first shows a path's sources.
+//! itself and keeps it as a list of [`Claim`]s (`Catalog::evidence`). It
+//! travels, with the sources, in the second part of each language pack
+//! (`Catalog::split_for_packs`), fetched after the first paint; the quotes
+//! are in the pages' own languages.
 
 use std::collections::BTreeMap;
 
@@ -108,10 +108,4 @@ pub fn take(entry: &str, value: &mut Value) -> Result<Vec<Claim>, String> {
             })
         })
         .collect()
-}
-
-/// The claims about one entry, for the UI: quotes by source and the
-/// attributes that are assumptions.
-pub fn about<'a>(claims: &'a [Claim], entry: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
-    claims.iter().filter(move |c| c.entry == entry)
 }

@@ -129,12 +129,11 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
             .child(heading4(lang, Key::LabelCodes))
             .child(code_list(lang, &ch.codes));
     }
-    let shown_warnings = warnings.clone();
     if !warnings.is_empty() {
         d = d.child(heading4(lang, Key::LabelWarnings)).child(
             El::new("ul").class("warnings").children(
                 warnings
-                    .into_iter()
+                    .iter()
                     .map(|w| El::new("li").titled(lang, w.title.get(lang), w.text.get(lang))),
             ),
         );
@@ -151,12 +150,12 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
     let mut sources = ch.sources.clone();
     let mut entries = format!("channel:{}", ch.id.0);
     let code_sources = ch.codes.iter().map(|c| &c.source);
-    for id in code_sources.chain(shown_warnings.iter().flat_map(|w| &w.sources)) {
+    for id in code_sources.chain(warnings.iter().flat_map(|w| &w.sources)) {
         if !sources.contains(id) {
             sources.push(id.clone());
         }
     }
-    for w in &shown_warnings {
+    for w in &warnings {
         entries.push_str(" warning:");
         entries.push_str(&w.id.0);
     }

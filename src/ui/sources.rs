@@ -31,11 +31,7 @@ pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
 /// `channel:nar_kiosk`, separated by spaces), filled now if the pack's
 /// second part is installed, else when it is.
 pub fn source_list(lang: Lang, ids: &[SourceId], entries: &str) -> El {
-    let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
-    let slot = El::new("div")
-        .class("source-list")
-        .attr("data-entry", entries)
-        .attr("data-sources", &ids.join(" "));
+    let slot = empty_list(ids, entries);
     if let Some(more) = i18n::more(lang) {
         fill(lang, more, &slot.element());
     }
@@ -46,10 +42,14 @@ pub fn source_list(lang: Lang, ids: &[SourceId], entries: &str) -> El {
 /// filled only when its `<details>` opens (see [`fill_on_open`]), so that a
 /// page of facts costs no work for the lists nobody opens.
 pub fn source_list_on_open(ids: &[SourceId], entries: &str) -> El {
+    empty_list(ids, entries).attr("data-on-open", "")
+}
+
+/// A source list not filled yet: what [`fill`] needs, as attributes.
+fn empty_list(ids: &[SourceId], entries: &str) -> El {
     let ids: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
     El::new("div")
         .class("source-list")
-        .attr("data-on-open", "")
         .attr("data-entry", entries)
         .attr("data-sources", &ids.join(" "))
 }
