@@ -181,6 +181,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::catalog::{ChannelId, OperatorId};
     use crate::domain::date::LocalDateTime;
     use crate::domain::reminders::{ReminderId, Repeat};
 
@@ -208,6 +209,50 @@ mod tests {
         let fixture = include_str!("../../tests/data/document-v0.json");
         let old = Document::decode(fixture).expect("v0 fixture");
         assert_eq!(old.prefs.lang.as_deref(), Some("zh"));
+    }
+
+    /// The document the fixtures in `tests/data` hold: a stored document and
+    /// a backup, written by the release of 2026-11-30. Any change to how the
+    /// document is read (a new JSON library, a new version) must read both
+    /// back unchanged.
+    fn fixture_document() -> Document {
+        let mut kiosk = reminder(
+            "k3x9-azercell",
+            "Azercell data \"30 GB\" — 30 gün",
+            "2026-12-24T09:30",
+        );
+        kiosk.operator = Some(OperatorId::Azercell);
+        kiosk.channel = Some(ChannelId("azercell_kiosk".into()));
+        kiosk.repeat = Repeat::EveryDays(30);
+        kiosk.warn_days = 2;
+        kiosk.note = "Kiosk near the metro\nline two <b>bold</b> & \\ backslash".into();
+        let mut nar = reminder("m7_nar", "Нар интернет пакет", "2027-01-05T20:00");
+        nar.operator = Some(OperatorId::Nar);
+        nar.repeat = Repeat::Monthly;
+        nar.warn_days = 1;
+        let mut esim = reminder("z1", "eSIM 旅行 🚀", "2026-12-31T23:59");
+        esim.operator = Some(OperatorId::Airalo);
+        Document {
+            version: 2,
+            prefs: Prefs {
+                lang: Some("az".into()),
+                notify: true,
+            },
+            reminders: vec![kiosk, nar, esim],
+        }
+    }
+
+    #[test]
+    fn stored_documents_and_backups_of_a_past_release_read_back_unchanged() {
+        let expected = fixture_document();
+        let stored = include_str!("../../tests/data/document-v2.json");
+        assert_eq!(Document::decode(stored), Ok(expected.clone()));
+        let backup = include_str!("../../tests/data/backup-v2.json");
+        assert_eq!(Document::from_backup(backup.as_bytes()), Ok(expected.clone()));
+        // Written again by this release, both read back the same.
+        assert_eq!(Document::decode(&expected.encode()), Ok(expected.clone()));
+        let again = expected.to_backup("2026-11-30T08:30");
+        assert_eq!(Document::from_backup(again.as_bytes()), Ok(expected));
     }
 
     #[test]
