@@ -23,22 +23,8 @@ use std::{env, fs, path::Path};
 
 use serde_json::Value;
 
-// The app's own catalog code, so the build checks exactly what the app runs.
-#[allow(dead_code)]
-#[path = "src/domain/catalog.rs"]
-mod catalog;
-#[allow(dead_code)]
-#[path = "src/domain/date.rs"]
-mod date;
-#[allow(dead_code)]
-#[path = "src/domain/evidence.rs"]
-mod evidence;
-#[allow(dead_code)]
-#[path = "src/domain/lang.rs"]
-mod lang;
-#[allow(dead_code)]
-#[path = "src/domain/typography.rs"]
-mod typography;
+// The app's own domain crate, so the build checks exactly what the app runs.
+use azsim_domain::{catalog, lang, typography};
 
 const LANGS: [&str; 4] = ["zh", "en", "az", "ru"];
 /// Keys with this prefix are compiled into the app instead of the packs.
@@ -68,11 +54,6 @@ fn camel(key: &str) -> String {
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=locales");
-    println!("cargo:rerun-if-changed=src/domain/catalog.rs");
-    println!("cargo:rerun-if-changed=src/domain/date.rs");
-    println!("cargo:rerun-if-changed=src/domain/lang.rs");
-    println!("cargo:rerun-if-changed=src/domain/evidence.rs");
-    println!("cargo:rerun-if-changed=src/domain/typography.rs");
 
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
     let catalog = match catalog::Catalog::from_files(&catalog::EMBEDDED_FILES) {

@@ -4,7 +4,7 @@
 //! cargo run --release --example bench_rank     # prints one JSON object
 //! ```
 //!
-//! Ranks every input combination (`Query::every()`, as tests/ranking.rs does: 4 SIM choices × 8 operator choices × 6 payments × online × in
+//! Ranks every input combination (`Query::every()`, as crates/domain/tests/ranking.rs does: 4 SIM choices × 8 operator choices × 6 payments × online × in
 //! Azerbaijan × 2 plans = 1,536 queries) in a plain timed loop: a warm-up pass, then
 //! `BENCH_PASSES` (default 200) timed passes over all of them, and reports the median and
 //! fastest pass and the time per query. Also times decoding the English

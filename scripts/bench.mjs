@@ -499,7 +499,7 @@ function markdown(r) {
     L.push(`Not available${r.rank?.error ? `: ${r.rank.error}` : ''}.`, '');
   } else {
     const k = r.rank;
-    L.push('`cargo run --release --example bench_rank` (examples/bench_rank.rs): every input combination, as in tests/ranking.rs.', '');
+    L.push('`cargo run --release --example bench_rank` (examples/bench_rank.rs): every input combination, as in crates/domain/tests/ranking.rs.', '');
     L.push('| queries | passes | one pass, median | fastest pass | per query, median | English pack decode |', '|---:|---:|---:|---:|---:|---:|');
     L.push(`| ${k.queries} | ${k.passes} | ${k.pass_ms_median.toFixed(3)} ms | ${k.pass_ms_min.toFixed(3)} ms | ${k.per_query_us_median.toFixed(2)} µs | ${k.catalog_load_ms_median.toFixed(3)} ms |`);
     L.push('');

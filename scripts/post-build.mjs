@@ -51,7 +51,7 @@ function fill(text, slot, value, what) {
 /**
  * Code for the start of the boot script that starts downloading the language pack the
  * app will ask for while the wasm is still loading, so the pack is not one more round
- * trip after it. It guesses the language as `Lang::detect` (src/domain/lang.rs) picks
+ * trip after it. It guesses the language as `Lang::detect` (crates/domain/src/lang.rs) picks
  * it: `?lang=`, the saved choice, the browser's languages, English. The app decides for
  * itself and fetches the same URL, which the browser then serves from this download; a
  * wrong guess costs one unused file, nothing else. `packs`: the pack paths

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data');
-const STALE_AFTER_DAYS = 365; // src/domain/catalog.rs, STALE_AFTER_DAYS
+const STALE_AFTER_DAYS = 365; // crates/domain/src/catalog.rs, STALE_AFTER_DAYS
 
 /** Counts, per source id, the quotes that cite it anywhere under `value`. */
 function countQuotes(value, counts) {

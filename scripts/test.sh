@@ -27,12 +27,24 @@ stage() {
   printf '<== %s ok (%s s)\n' "$name" "$secs"
 }
 
+# The domain crate knows no browser: none of its dependencies, for any target, is one.
+domain_knows_no_browser() {
+  local tree
+  tree="$(cargo tree -p azsim-domain -e normal,build --target all --prefix none)" || return 1
+  if grep -E '^(web-sys|js-sys|wasm-bindgen|leptos|gloo)' <<<"$tree"; then
+    echo "crates/domain depends on the browser crates above" >&2
+    return 1
+  fi
+  echo "azsim-domain: $(sort -u <<<"$tree" | wc -l) crates, none of them a browser crate"
+}
+
 check_dist() {
   [ -f dist/index.html ] || { echo "dist/index.html missing after trunk build" >&2; return 1; }
 }
 
 stage "setup" bash scripts/setup.sh
 stage "rustfmt" cargo fmt --all -- --check
+stage "the domain crate knows no browser (cargo tree)" domain_knows_no_browser
 stage "clippy (native)" cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 stage "unit tests (native)" cargo test

@@ -1,6 +1,7 @@
 //! AzSIM: how to renew mobile data on a SIM or eSIM in Azerbaijan.
 //!
-//! `domain` and `i18n` are plain Rust, tested natively. The browser app
+//! `domain` (the `azsim-domain` crate in `crates/domain`, which knows no
+//! browser) and `i18n` are plain Rust, tested natively. The browser app
 //! (`ui`, `storage`) is compiled only for wasm32.
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): smaller, faster.
@@ -8,7 +9,7 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-pub mod domain;
+pub use azsim_domain as domain;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

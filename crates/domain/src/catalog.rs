@@ -29,12 +29,12 @@ pub const FILES: [&str; 6] = [
 /// The catalog files as (path, contents). `build.rs` validates them and
 /// compiles them into the app in a compact binary form (see `builtin`).
 pub const EMBEDDED_FILES: [(&str, &str); 6] = [
-    (FILES[0], include_str!("../../data/sources.json")),
-    (FILES[1], include_str!("../../data/operators.json")),
-    (FILES[2], include_str!("../../data/channels.json")),
-    (FILES[3], include_str!("../../data/notes.json")),
-    (FILES[4], include_str!("../../data/validity.json")),
-    (FILES[5], include_str!("../../data/line.json")),
+    (FILES[0], include_str!("../../../data/sources.json")),
+    (FILES[1], include_str!("../../../data/operators.json")),
+    (FILES[2], include_str!("../../../data/channels.json")),
+    (FILES[3], include_str!("../../../data/notes.json")),
+    (FILES[4], include_str!("../../../data/validity.json")),
+    (FILES[5], include_str!("../../../data/line.json")),
 ];
 
 /// The kind of SIM the user has. URL values: `physical`, `esim`, `travel_esim`.

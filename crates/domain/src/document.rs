@@ -181,9 +181,9 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::catalog::{ChannelId, OperatorId};
-    use crate::domain::date::LocalDateTime;
-    use crate::domain::reminders::{ReminderId, Repeat};
+    use crate::catalog::{ChannelId, OperatorId};
+    use crate::date::LocalDateTime;
+    use crate::reminders::{ReminderId, Repeat};
 
     fn reminder(id: &str, label: &str, due: &str) -> Reminder {
         Reminder {
@@ -206,7 +206,7 @@ mod tests {
         assert!(v0.reminders.is_empty());
         let v1 = Document::decode(r#"{"version":1,"prefs":{"lang":"az"}}"#).expect("v1");
         assert_eq!(v1.prefs.lang.as_deref(), Some("az"));
-        let fixture = include_str!("../../tests/data/document-v0.json");
+        let fixture = include_str!("../tests/data/document-v0.json");
         let old = Document::decode(fixture).expect("v0 fixture");
         assert_eq!(old.prefs.lang.as_deref(), Some("zh"));
     }
@@ -245,10 +245,13 @@ mod tests {
     #[test]
     fn stored_documents_and_backups_of_a_past_release_read_back_unchanged() {
         let expected = fixture_document();
-        let stored = include_str!("../../tests/data/document-v2.json");
+        let stored = include_str!("../tests/data/document-v2.json");
         assert_eq!(Document::decode(stored), Ok(expected.clone()));
-        let backup = include_str!("../../tests/data/backup-v2.json");
-        assert_eq!(Document::from_backup(backup.as_bytes()), Ok(expected.clone()));
+        let backup = include_str!("../tests/data/backup-v2.json");
+        assert_eq!(
+            Document::from_backup(backup.as_bytes()),
+            Ok(expected.clone())
+        );
         // Written again by this release, both read back the same.
         assert_eq!(Document::decode(&expected.encode()), Ok(expected.clone()));
         let again = expected.to_backup("2026-11-30T08:30");

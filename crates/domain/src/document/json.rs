@@ -11,9 +11,9 @@
 use miniserde::json::{self, Array, Number, Object, Value};
 
 use super::{AnyVersion, DecodeError, Document, Prefs};
-use crate::domain::catalog::{ChannelId, OperatorId};
-use crate::domain::date::LocalDateTime;
-use crate::domain::reminders::{Reminder, ReminderId, Repeat};
+use crate::catalog::{ChannelId, OperatorId};
+use crate::date::LocalDateTime;
+use crate::reminders::{Reminder, ReminderId, Repeat};
 
 fn wrong(field: &str, expected: &str) -> DecodeError {
     DecodeError::Damaged(format!("{field}: expected {expected}"))

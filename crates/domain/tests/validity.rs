@@ -6,14 +6,14 @@
 //! The expected tables are written out here from the sources, not read back
 //! from the catalog, so a wrong number in the data fails a test.
 
-use azsim::domain::catalog::{OperatorId, EMBEDDED_FILES};
-use azsim::domain::date::Date;
-use azsim::domain::planner::{data_run_out, RunOutCause};
-use azsim::domain::validity::{
+use azsim_domain::catalog::{OperatorId, EMBEDDED_FILES};
+use azsim_domain::date::Date;
+use azsim_domain::planner::{data_run_out, RunOutCause};
+use azsim_domain::validity::{
     band_answer, line_validity, parse_azn, rule_in_force, BandAnswer, ValidityAnswer,
     NEAR_CHANGE_DAYS,
 };
-use azsim::domain::{Catalog, CatalogError, Lang};
+use azsim_domain::{Catalog, CatalogError, Lang};
 use serde_json::{json, Value};
 
 mod common;
@@ -593,7 +593,7 @@ fn azn_amounts_parse_to_qepik() {
         assert_eq!(parse_azn(bad), None, "{bad}");
     }
     // Written back per language (domain::typography::amount).
-    use azsim::domain::typography::amount;
+    use azsim_domain::typography::amount;
     assert_eq!(amount(Lang::En, 250), "2.50");
     assert_eq!(amount(Lang::Zh, 5), "0.05");
     assert_eq!(amount(Lang::Ru, 250), "2,50");

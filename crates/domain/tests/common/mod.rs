@@ -2,8 +2,8 @@
 // Each test file uses some of these helpers, not all.
 #![allow(dead_code)]
 
-use azsim::domain::catalog::EMBEDDED_FILES;
-use azsim::domain::{Catalog, CatalogError};
+use azsim_domain::catalog::EMBEDDED_FILES;
+use azsim_domain::{Catalog, CatalogError};
 use serde_json::Value;
 
 /// The shipped catalog (all four languages), as `data/` holds it.

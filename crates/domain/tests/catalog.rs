@@ -1,8 +1,8 @@
 //! The shipped catalog is valid, and broken catalogs are rejected with a
 //! message naming the file and the entry.
 
-use azsim::domain::catalog::{check_code, is_iso_date, Code, CodeKind, SourceId, EMBEDDED_FILES};
-use azsim::domain::{Catalog, Lang, Text};
+use azsim_domain::catalog::{check_code, is_iso_date, Code, CodeKind, SourceId, EMBEDDED_FILES};
+use azsim_domain::{Catalog, Lang, Text};
 use serde_json::{json, Value};
 
 mod common;
@@ -28,35 +28,6 @@ fn shipped_catalog_is_valid_and_complete() {
             assert!(!ch.name.get(lang).is_empty());
         }
         assert!(!ch.sources.is_empty());
-    }
-}
-
-#[test]
-fn each_language_pack_holds_the_json_catalog_in_that_language() {
-    use azsim::domain::typography::polish;
-    let full = shipped();
-    let ids = |c: &Catalog| {
-        c.channels
-            .iter()
-            .map(|ch| ch.id.0.clone())
-            .collect::<Vec<_>>()
-    };
-    for lang in Lang::ALL {
-        let packed = &azsim::i18n::pack(lang).expect("built-in pack").catalog;
-        assert_eq!(ids(packed), ids(&full));
-        assert_eq!(packed.checked, full.checked);
-        for (p, f) in packed.channels.iter().zip(&full.channels) {
-            // The pack's text is the JSON's, polished (domain::typography).
-            let name = polish(lang, f.name.get(lang));
-            assert_eq!(p.name.get(lang), name, "{lang:?} {}", f.id.0);
-            let steps = |c: &azsim::domain::catalog::Channel| {
-                c.steps
-                    .iter()
-                    .map(|s| polish(lang, s.get(lang)))
-                    .collect::<Vec<_>>()
-            };
-            assert_eq!(steps(p), steps(f), "{lang:?} {}", f.id.0);
-        }
     }
 }
 
@@ -447,7 +418,7 @@ fn sources_say_how_they_were_checked_and_in_which_language() {
 
 #[test]
 fn a_source_checked_over_a_year_ago_is_stale() {
-    use azsim::domain::date::Date;
+    use azsim_domain::date::Date;
     let c = shipped();
     let s = &c.sources[0];
     let checked = Date::parse(&s.checked).expect("a date");
@@ -457,20 +428,8 @@ fn a_source_checked_over_a_year_ago_is_stale() {
 }
 
 #[test]
-fn the_evidence_travels_in_each_packs_second_part_only() {
-    let c = shipped();
-    for lang in Lang::ALL {
-        let more = azsim::i18n::more(lang).expect("second part");
-        assert_eq!(more.evidence, c.evidence, "{lang:?}");
-        assert_eq!(more.sources.len(), c.sources.len());
-        let first = &azsim::i18n::pack(lang).expect("pack").catalog;
-        assert!(first.evidence.is_empty() && first.sources.is_empty());
-    }
-}
-
-#[test]
 fn the_line_facts_cover_what_keeps_a_number_and_what_happens_when_data_runs_out() {
-    use azsim::domain::catalog::{OperatorId, Topic};
+    use azsim_domain::catalog::{OperatorId, Topic};
     let c = shipped();
     for op in [OperatorId::Azercell, OperatorId::Bakcell, OperatorId::Nar] {
         for topic in [Topic::Lifecycle, Topic::DataOut] {

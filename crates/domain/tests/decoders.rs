@@ -17,18 +17,17 @@ use proptest::sample::{select, Index};
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{json, Value};
 
-use azsim::domain::catalog::{
+use azsim_domain::catalog::{
     is_iso_date, ChannelId, OperatorId, Payment, Plan, SimKind, EMBEDDED_FILES, FILES,
 };
-use azsim::domain::date::{days_in_month, Date, LocalDateTime};
-use azsim::domain::document::{DecodeError, Document, Prefs, MAX_BACKUP_BYTES, VERSION};
-use azsim::domain::params::{Accent, AppParams, OperatorChoice, Query, Theme};
-use azsim::domain::reminders::{
+use azsim_domain::date::{days_in_month, Date, LocalDateTime};
+use azsim_domain::document::{DecodeError, Document, Prefs, MAX_BACKUP_BYTES, VERSION};
+use azsim_domain::params::{Accent, AppParams, OperatorChoice, Query, Theme};
+use azsim_domain::reminders::{
     Reminder, ReminderId, Repeat, MAX_INTERVAL_DAYS, MAX_LABEL, MAX_NOTE, MAX_REMINDERS,
     MAX_WARN_DAYS,
 };
-use azsim::domain::{rank, Catalog, Lang};
-use azsim::i18n;
+use azsim_domain::{Catalog, Lang};
 
 /// `cases` per property (or `PROPTEST_CASES`, for a longer run), failures
 /// kept in one file beside this one.
@@ -379,7 +378,7 @@ proptest! {
         prop_assert_eq!(Document::decode(&doc.encode()), Ok(doc.clone()));
     }
 
-    /// The app writes its JSON without serde (src/domain/document/json.rs);
+    /// The app writes its JSON without serde (crates/domain/src/document/json.rs);
     /// what it writes is what serde's derives on the types describe.
     #[test]
     fn the_written_json_is_the_serde_format(doc in document(6), exported in any_text(24)) {
@@ -971,86 +970,13 @@ fn file_text() -> impl Strategy<Value = FileText> {
     ]
 }
 
-fn assert_reported(errors: &[azsim::domain::CatalogError]) -> Result<(), TestCaseError> {
+fn assert_reported(errors: &[azsim_domain::CatalogError]) -> Result<(), TestCaseError> {
     prop_assert!(!errors.is_empty(), "an error without a message");
     for e in errors {
         prop_assert!(FILES.contains(&e.file.as_str()), "{}", e);
         prop_assert!(!e.entry.is_empty() && !e.message.is_empty(), "{}", e);
     }
     Ok(())
-}
-
-/// Each language's pack as `build.rs` wrote it (UI strings and the catalog
-/// in postcard), the bytes the app fetches.
-fn packs() -> &'static [Vec<u8>; 4] {
-    static PACKS: OnceLock<[Vec<u8>; 4]> = OnceLock::new();
-    PACKS.get_or_init(|| {
-        std::array::from_fn(|i| {
-            let path = std::path::Path::new(env!("OUT_DIR")).join(i18n::PACK_FILES[i]);
-            std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        })
-    })
-}
-
-/// Decodes a pack; what decodes must be usable: validating and ranking its
-/// catalog does not panic (the app does not validate it again).
-fn assert_pack_decodes_soundly(bytes: &[u8]) -> Result<(), TestCaseError> {
-    match i18n::decode(bytes) {
-        Ok(pack) => {
-            let _ = pack.catalog.validate();
-            for q in [Query::default(), Query::every()[777]] {
-                let _ = rank(&pack.catalog, &q);
-            }
-        }
-        Err(e) => prop_assert!(!e.0.is_empty()),
-    }
-    Ok(())
-}
-
-#[test]
-fn the_shipped_packs_decode() {
-    for (lang, bytes) in Lang::ALL.into_iter().zip(packs()) {
-        let pack = i18n::decode(bytes).unwrap_or_else(|e| panic!("{lang:?}: {}", e.0));
-        assert!(pack.catalog.channels.len() >= 20, "{lang:?}");
-    }
-    assert!(i18n::decode(&[]).is_err());
-}
-
-proptest! {
-    #![proptest_config(config(512))]
-
-    #[test]
-    fn pack_decode_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..1024)) {
-        assert_pack_decodes_soundly(&bytes)?;
-    }
-
-    #[test]
-    fn a_truncated_pack_is_an_error(lang in 0usize..4, cut in any::<Index>()) {
-        // Every byte is read: any strict prefix runs out.
-        let bytes = &packs()[lang];
-        let len = cut.index(bytes.len());
-        if i18n::decode(&bytes[..len]).is_ok() {
-            return Err(TestCaseError::fail(format!("{len} of {} bytes decoded", bytes.len())));
-        }
-    }
-
-    #[test]
-    fn a_damaged_pack_never_panics(
-        lang in 0usize..4,
-        flips in prop::collection::vec((any::<Index>(), 1u8..=255), 1..6),
-        cut in prop::option::of((any::<Index>(), 0usize..64)),
-    ) {
-        let mut bytes = packs()[lang].clone();
-        for (at, x) in flips {
-            let i = at.index(bytes.len());
-            bytes[i] ^= x;
-        }
-        if let Some((at, n)) = cut {
-            let i = at.index(bytes.len());
-            bytes.drain(i..(i + n).min(bytes.len()));
-        }
-        assert_pack_decodes_soundly(&bytes)?;
-    }
 }
 
 proptest! {

@@ -1,10 +1,10 @@
 //! The ranking engine over every combination of inputs, plus the specific
 //! expectations of the picker issue.
 
-use azsim::domain::catalog::{ChannelKind, OperatorId, Payment, Plan, SimKind};
-use azsim::domain::params::OperatorChoice;
-use azsim::domain::recommend::{Blocker, Caveat};
-use azsim::domain::{rank, Query};
+use azsim_domain::catalog::{ChannelKind, OperatorId, Payment, Plan, SimKind};
+use azsim_domain::params::OperatorChoice;
+use azsim_domain::recommend::{Blocker, Caveat};
+use azsim_domain::{rank, Query};
 
 mod common;
 use common::shipped as catalog;
@@ -18,7 +18,7 @@ fn q(sim: SimKind, op: OperatorId, pay: Payment) -> Query {
     }
 }
 
-fn ids(paths: &[azsim::domain::recommend::RankedPath<'_>]) -> Vec<String> {
+fn ids(paths: &[azsim_domain::recommend::RankedPath<'_>]) -> Vec<String> {
     paths.iter().map(|p| p.channel.id.0.clone()).collect()
 }
 
@@ -295,7 +295,7 @@ fn postpaid_blocks_prepaid_only_channels() {
 }
 
 /// The blocked path for `id`, if the query blocks it.
-fn blocked<'c>(r: &'c azsim::domain::Recommendation<'c>, id: &str) -> Option<&'c [Blocker]> {
+fn blocked<'c>(r: &'c azsim_domain::Recommendation<'c>, id: &str) -> Option<&'c [Blocker]> {
     r.blocked
         .iter()
         .find(|b| b.channel.id.0 == id)

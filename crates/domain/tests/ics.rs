@@ -2,9 +2,9 @@
 //! `icalendar` crate): what a calendar app would see on import.
 #![cfg(not(target_arch = "wasm32"))]
 
-use azsim::domain::date::LocalDateTime;
-use azsim::domain::ics::{calendar, file_name, Event, UtcTime};
-use azsim::domain::reminders::{Reminder, ReminderId, Repeat};
+use azsim_domain::date::LocalDateTime;
+use azsim_domain::ics::{calendar, file_name, Event, UtcTime};
+use azsim_domain::reminders::{Reminder, ReminderId, Repeat};
 use icalendar::parser::{read_calendar, unfold, Component};
 
 const BAKU: i32 = 240;

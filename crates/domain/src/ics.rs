@@ -281,7 +281,7 @@ fn transliterate(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::reminders::ReminderId;
+    use crate::reminders::ReminderId;
 
     fn at(s: &str) -> LocalDateTime {
         LocalDateTime::parse(s).unwrap_or_else(|| panic!("{s}"))
