@@ -105,19 +105,29 @@ fn main() {
         panic!("{} locale problem(s), listed above", problems.len());
     }
 
+    let second_part = second_part_keys(english);
     let out_dir = Path::new(&out_dir);
     let is_fatal = |key: &str| key.starts_with(FATAL_PREFIX);
+    let is_later = |key: &str| second_part.iter().any(|k| k == key);
+    // The packs' order: the first part's strings, then the second part's.
+    let key_order: Vec<&str> = english
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !is_fatal(k) && !is_later(k))
+        .chain(second_part.iter().map(String::as_str))
+        .collect();
+    let first_strings = key_order.len() - second_part.len();
     let catalog_json = serde_json::to_value(&catalog).expect("catalog as JSON");
     fs::create_dir_all(out_dir.join("lang")).expect("create OUT_DIR/lang");
     let mut files = Vec::new();
     let mut more_files = Vec::new();
     for (lang, table) in LANGS.iter().zip(&tables) {
         let language = lang::Lang::from_code(lang).expect("one of the app's languages");
-        let strings: Vec<String> = table
+        let mut strings: Vec<String> = key_order
             .iter()
-            .filter(|(k, _)| !is_fatal(k))
-            .map(|(_, v)| typography::polish(language, v))
+            .map(|k| typography::polish(language, &table[*k]))
             .collect();
+        let later_strings = strings.split_off(first_strings);
         let mut text = catalog_json.clone();
         keep_language(&mut text, lang);
         polish_texts(&mut text, language);
@@ -130,10 +140,11 @@ fn main() {
             &format!("lang/{lang}"),
             &postcard::to_allocvec(&(strings, first)).expect("encode a pack"),
         ));
+        // The same layout as `i18n::More { strings, catalog }`.
         more_files.push(write_hashed(
             out_dir,
             &format!("lang/{lang}-more"),
-            &postcard::to_allocvec(&more).expect("encode a pack's second part"),
+            &postcard::to_allocvec(&(later_strings, more)).expect("encode a pack's second part"),
         ));
     }
 
@@ -142,9 +153,13 @@ fn main() {
     let mut out = String::new();
     write_enum(
         &mut out,
-        "A UI string's key, in the packs' order: the entries of `locales/en.json`\n/// except the `fatal_` ones.",
+        "A UI string's key, in the packs' order: the entries of `locales/en.json`\n/// except the `fatal_` ones, the first part's, then the second part's\n/// (`locales/second-part.json`).",
         "Key",
-        english.keys().filter(|k| !is_fatal(k)).map(String::as_str),
+        key_order.iter().copied(),
+    );
+    let _ = writeln!(
+        out,
+        "/// How many strings the first part of a pack holds: [`Key`]s from this\n/// index on are in the second part.\npub const FIRST_STRINGS: usize = {first_strings};\n"
     );
     let fatal: Vec<&str> = english
         .keys()
@@ -242,6 +257,24 @@ fn report_contact() -> String {
         panic!("{PATH}: contact \"{contact}\" is not an e-mail address");
     }
     contact
+}
+
+/// The keys whose strings travel in the packs' second part
+/// (`locales/second-part.json`); each must be a key of the locales.
+fn second_part_keys(english: &BTreeMap<String, String>) -> Vec<String> {
+    const PATH: &str = "locales/second-part.json";
+    #[derive(serde::Deserialize)]
+    struct SecondPart {
+        keys: Vec<String>,
+    }
+    let text = fs::read_to_string(PATH).unwrap_or_else(|e| panic!("{PATH}: {e}"));
+    let part: SecondPart = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{PATH}: {e}"));
+    for key in &part.keys {
+        if !english.contains_key(key) || key.starts_with(FATAL_PREFIX) {
+            panic!("{PATH}: \"{key}\" is not a key of the locales' packs");
+        }
+    }
+    part.keys
 }
 
 /// Writes `pub enum name` with one variant per key (in CamelCase) and `ALL`.

@@ -1,5 +1,7 @@
 // End-to-end tests against the release build (dist/), served by scripts/static-server.mjs.
-// Uses Debian's Chromium; never run `playwright install`.
+// Uses Debian's Chromium; never run `playwright install`. With E2E_DEBUG_BUILD=1 (and
+// E2E_DIST pointing at a `trunk build` without --release), only the debug build's spec
+// runs: the smoke flows, with the reactive graph's debug warnings watched.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
@@ -26,9 +28,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [
+  projects: process.env.E2E_DEBUG_BUILD ? [
+    { name: 'debug-build', testMatch: /debug-build\.spec\.mjs$/, use: { ...chromium, timezoneId: 'Asia/Baku' } },
+  ] : [
     {
       name: 'chromium',
+      testIgnore: /debug-build\.spec\.mjs$/,
       // Azerbaijan's zone (UTC+4, no daylight saving), set explicitly: the machine's
       // zone must not change what the tests see.
       use: { ...chromium, timezoneId: 'Asia/Baku' },

@@ -91,7 +91,7 @@ test('"Report a mistake" copies a description of the path, and says so', async (
   await gotoApp(page, 'sim=physical&op=azercell&pay=cash&lang=ru');
   const first = page.locator('[data-testid=paths] > li[data-channel]').first();
   const id = await first.getAttribute('data-channel');
-  await first.locator('button[data-report]').click();
+  await first.locator('button[data-action=report]').click();
   const box = first.locator('.report-box');
   await expect(box.locator('[role=status]')).toHaveText(/Скопировано/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -416,7 +416,7 @@ test('in a sandboxed frame without storage the app renders without errors', asyn
   await frame.locator('#validity-op').selectOption('nar');
   await frame.locator('#validity-amount').fill('5');
   await frame.locator('#validity-paid').fill('2026-11-01');
-  await frame.locator('#validity-form button[type=submit]').click();
+  await frame.locator('[data-tool=validity] button[type=submit]').click();
   await expect(frame.getByTestId('validity-answer')).toContainText('30 days');
   expect(await cspViolations(page)).toEqual([]);
   // The fixture fails the test on any console error in the page or the frame.

@@ -311,7 +311,7 @@ test('1,000 reminders (the limit): the page renders, one more is refused with a 
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-result')).toContainText('would go over 1000 reminders');
   await page.getByTestId('undo').locator('button').click();
-  await expect(page.locator('.reminders .notice[role=status]').last()).toContainText('You have the most reminders AzSIM keeps (1000)');
+  await expect(page.getByTestId('announce')).toContainText('You have the most reminders AzSIM keeps (1000)');
   const after = await storedDoc(page);
   expect(after.reminders).toHaveLength(MAX_REMINDERS);
   expect(after.reminders.find((r) => r.id === 'seed500').note).toBe('edited at the limit');

@@ -122,3 +122,28 @@ export async function expectQuery(page, params) {
     await expect.poll(() => new URL(page.url()).searchParams.get(key), { message: `URL query ${key}` }).toBe(value);
   }
 }
+
+const MAX_TABS = 250;
+
+/** A short description of the focused element, for messages. */
+export const focused = (page) =>
+  page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return 'body';
+    const name = e.getAttribute('name');
+    return `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${name ? `[name=${name}][value=${e.getAttribute('value')}]` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+  });
+
+/**
+ * Presses Tab until the focused element matches `selector` (continuing from wherever
+ * focus is, wrapping past the end of the page); fails after MAX_TABS presses.
+ */
+export async function tabTo(page, selector, what = selector) {
+  const seen = [];
+  for (let i = 0; i < MAX_TABS; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    if (seen.length < 60) seen.push(await focused(page));
+  }
+  throw new Error(`${what} (${selector}) not reached in ${MAX_TABS} Tab presses; focus went through:\n  ${seen.join('\n  ')}`);
+}

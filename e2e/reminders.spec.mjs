@@ -60,7 +60,7 @@ test('form errors are clear and nothing is saved', async ({ page }) => {
 
 test('"Remind me" on a path prefills the form; renewed rolls forward; delete can be undone', async ({ page }) => {
   await gotoApp(page, 'sim=physical&op=nar&pay=cash');
-  await page.locator('[data-testid=paths] > li').first().locator('button[data-remind]').click();
+  await page.locator('[data-testid=paths] > li').first().locator('button[data-action=remind]').click();
   await expect(page.locator('#reminder-label')).toHaveValue(/Nar/);
   await expect(page.locator('#reminder-operator')).toHaveValue('nar');
   await page.locator('#reminder-due').fill('2020-01-10T09:00');
@@ -168,7 +168,7 @@ test('validity calculator: Nar 5 AZN gives 30 days, with sources; one tap makes 
   await expect(answer).toContainText('30 days');
   await expect(answer).toContainText('December 1, 2026');
   await expect(answer.locator('a[href^="https://"]').first()).toBeVisible();
-  await answer.locator('button[data-tool=validity]').click();
+  await answer.locator('button[data-action=validity]').click();
   await expect(page.locator('#reminder-label')).toHaveValue(/Nar/);
   await expect(page.locator('#reminder-due')).toHaveValue('2026-11-30T09:00');
   // Bakcell: no rule is known, and the answer says so.
@@ -191,7 +191,7 @@ test('data planner: 3 GB at 512 MB a day runs out in 6 days', async ({ page }) =
     return d.toLocaleDateString('en', { dateStyle: 'long' });
   });
   await expect(page.getByTestId('planner-answer')).toContainText(expected);
-  await page.getByTestId('planner-answer').locator('button[data-tool=planner]').click();
+  await page.getByTestId('planner-answer').locator('button[data-action=planner]').click();
   await expect(page.locator('#reminder-label')).not.toHaveValue('');
 });
 
@@ -213,7 +213,7 @@ test('a language change keeps what was typed (calculators, reminder form) and an
   await expect(answer.locator('p.answer')).not.toContainText('days');
   await expect(answer.locator('p.answer')).toContainText(/[а-я]{4}/);
   await expect(page.getByTestId('planner-answer')).toBeEmpty();
-  await answer.locator('button[data-tool=validity]').click();
+  await answer.locator('button[data-action=validity]').click();
   await expect(page.locator('#reminder-due')).toHaveValue('2026-11-30T09:00');
   // The reminder form, open and typed in, keeps its values through a language change too.
   await page.locator('#reminder-label').fill('Nar: top up');

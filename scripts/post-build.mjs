@@ -10,8 +10,12 @@
 //     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
 //     ("script-src 'self' 'wasm-unsafe-eval'"). Its first lines start the download of
 //     the language pack the app will ask for (packPreload).
+//  1a. In release builds, optimizes the wasm (Trunk leaves it alone: data-wasm-opt="0"):
+//     first drops the exports nothing calls (dropUnusedExports), then runs wasm-opt -Oz,
+//     and puts the new `integrity` hash in index.html.
 //  1b. In release builds, minifies wasm-bindgen's JavaScript glue (azsim-<hash>.js) with
-//     terser (-22 % brotli'd) and puts the new `integrity` hash in index.html.
+//     terser (-22 % brotli'd), without the classes of the dropped exports, and puts the
+//     new `integrity` hash in index.html.
 //  2. Lists every output file (recursively, except sw.js, hidden files, _headers and
 //     _redirects) as the service worker's precache list, as URLs relative to the worker
 //     ("./azsim-<hash>_bg.wasm"), plus "./".
@@ -24,8 +28,11 @@
 // dist/ with writeServiceWorker). Usage outside Trunk:
 //   TRUNK_STAGING_DIR=dist node scripts/post-build.mjs   (on a fresh Trunk output only)
 
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -100,22 +107,91 @@ export async function externalizeBoot(dir, { publicUrl = './', prelude = '' } = 
   return name;
 }
 
-/**
- * Minifies the wasm-bindgen glue (azsim-<hash>.js) in `dir` in place and replaces its
- * sha384 `integrity` in index.html. Returns [bytes before, bytes after].
- */
-export async function minifyGlue(dir) {
-  const names = (await readdir(dir)).filter((n) => /^azsim-[0-9a-f]+\.js$/.test(n));
-  if (names.length !== 1) throw new Error(`${dir}: expected one azsim-<hash>.js, found ${names.length}`);
-  const file = path.join(dir, names[0]);
-  const code = await readFile(file, 'utf8');
-  const { minify } = await import('terser');
-  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
-  const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
+
+/** The one file of `dir` whose name matches `pattern`, as a path. */
+async function onlyFile(dir, pattern, what) {
+  const names = (await readdir(dir)).filter((n) => pattern.test(n));
+  if (names.length !== 1) throw new Error(`${dir}: expected one ${what}, found ${names.length}`);
+  return path.join(dir, names[0]);
+}
+
+/** Writes `after` over the file `file` (which held `before`) and its new integrity into index.html. */
+async function replaceWithIntegrity(dir, file, before, after, what) {
   const htmlPath = path.join(dir, 'index.html');
   const html = await readFile(htmlPath, 'utf8');
-  await writeFile(file, out.code);
-  await writeFile(htmlPath, fill(html, sri(code), sri(out.code), 'the glue\'s integrity hash'));
+  await writeFile(file, after);
+  await writeFile(htmlPath, fill(html, sri(before), sri(after), `the ${what}'s integrity hash`));
+}
+
+/**
+ * The wasm exports nothing in the app calls. leptos 0.8 always links server_fn's browser
+ * client, and with it the crate wasm-streams, whose #[wasm_bindgen] classes
+ * (IntoUnderlyingSource, IntoUnderlyingByteSource, IntoUnderlyingSink: JS streams backed
+ * by Rust) are exports, so their code stays in the wasm and their classes in the glue,
+ * although this client-only app never makes a stream. About 0.8 KB of the brotli'd wasm.
+ */
+const UNUSED_EXPORT = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
+const UNUSED_CLASS = /^IntoUnderlying(ByteSource|Sink|Source)$/;
+
+/** wasm-opt's features and passes for the release wasm. */
+const WASM_OPT = [
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+];
+const WASM_OPT_PASSES = ['-Oz', '--converge', '--zero-filled-memory', '--low-memory-unused'];
+
+/**
+ * Step 1a: drops the unused exports (UNUSED_EXPORT) from the wasm of `dir` with
+ * binaryen's wasm-metadce, which removes the code only they reach, then optimizes it
+ * with wasm-opt (both from the npm package binaryen, on PATH), and puts its new
+ * `integrity` hash in index.html. Returns [bytes before, bytes after, exports dropped].
+ */
+export async function optimizeWasm(dir) {
+  const file = await onlyFile(dir, /^azsim-[0-9a-f]+_bg\.wasm$/, 'azsim-<hash>_bg.wasm');
+  const before = await readFile(file);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(before)).map((e) => e.name);
+  const dropped = exports.filter((name) => UNUSED_EXPORT.test(name));
+  const graph = exports.map((name) => ({ name: `export:${name}`, export: name, ...(dropped.includes(name) ? {} : { root: true }) }));
+  const work = await mkdtemp(path.join(tmpdir(), 'azsim-wasm-'));
+  try {
+    const [graphFile, trimmed, optimized] = ['graph.json', 'trimmed.wasm', 'optimized.wasm'].map((n) => path.join(work, n));
+    await writeFile(graphFile, JSON.stringify(graph));
+    const run = promisify(execFile);
+    await run('wasm-metadce', [...WASM_OPT, file, '--graph-file', graphFile, '-o', trimmed], { maxBuffer: 64 << 20 });
+    await run('wasm-opt', [...WASM_OPT, ...WASM_OPT_PASSES, trimmed, '-o', optimized]);
+    const after = await readFile(optimized);
+    await replaceWithIntegrity(dir, file, before, after, 'wasm');
+    return [before.length, after.length, dropped.length];
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The glue without the classes of the dropped exports: each `export class X { ... }`, its
+ * `if (Symbol.dispose) X.prototype...` line and its `const XFinalization = ...;`. Throws
+ * if wasm-bindgen's output no longer has that shape (a class is left behind).
+ */
+export function dropUnusedClasses(code) {
+  const out = code
+    .replace(/^export class (\w+) \{\n[\s\S]*?^\}\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm, (all, name) => (UNUSED_CLASS.test(name) ? '' : all))
+    .replace(/^const (\w+)Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/gm, (all, name) => (UNUSED_CLASS.test(name) ? '' : all));
+  if (/IntoUnderlying/.test(out)) throw new Error('the glue still names IntoUnderlying*: wasm-bindgen changed its output');
+  return out;
+}
+
+/**
+ * Minifies the wasm-bindgen glue (azsim-<hash>.js) in `dir` in place, without the classes
+ * of the exports optimizeWasm dropped, and replaces its sha384 `integrity` in
+ * index.html. Returns [bytes before, bytes after].
+ */
+export async function minifyGlue(dir) {
+  const file = await onlyFile(dir, /^azsim-[0-9a-f]+\.js$/, 'azsim-<hash>.js');
+  const code = await readFile(file, 'utf8');
+  const { minify } = await import('terser');
+  const out = await minify(dropUnusedClasses(code), { module: true, compress: true, mangle: true, format: { comments: false } });
+  await replaceWithIntegrity(dir, file, code, out.code, 'glue');
   return [Buffer.byteLength(code), Buffer.byteLength(out.code)];
 }
 
@@ -220,12 +296,14 @@ async function main() {
   const packs = await copyPacks(dir, {
     targetDir: process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target'),
   });
-  const glue = process.env.TRUNK_PROFILE === 'release' ? await minifyGlue(dir) : null;
+  const release = process.env.TRUNK_PROFILE === 'release';
+  const wasm = release ? await optimizeWasm(dir) : null;
+  const glue = release ? await minifyGlue(dir) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
   const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl) });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
-    `post-build: ${packs.length} language packs (two parts each); ${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+    `post-build: ${packs.length} language packs (two parts each); ${wasm ? `wasm optimized ${wasm[0]} -> ${wasm[1]} bytes (${wasm[2]} unused exports dropped); ` : ''}${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
   );
 }
 

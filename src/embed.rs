@@ -1,6 +1,8 @@
-//! Embed mode (`?embed=1`): the frame tells its parent how tall its content
-//! is, so the loader (`embed.js`) can size the iframe. Also applies the
-//! display settings from the URL (theme, accent) to `<html>`.
+//! Embed mode (`?embed=1`) and everything that depends on the page being in
+//! another page's frame: the frame tells its parent how tall its content is,
+//! so the loader (`embed.js`) can size the iframe; the app's root is not a
+//! second `<main>` there; the display settings from the URL (theme, accent)
+//! go on `<html>`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,6 +14,33 @@ use crate::domain::params::{AppParams, Theme};
 
 /// The message type `embed.js` listens for.
 pub const HEIGHT_MESSAGE: &str = "azsim:height";
+
+/// The element to mount the app in: `main` itself, or, in embed mode inside
+/// a host page's frame, a `<div>` that takes its place and its content (the
+/// host page has its own `<main>` landmark: axe, landmark-unique).
+pub fn root_in_frame(main: web_sys::HtmlElement, embedded: bool) -> web_sys::HtmlElement {
+    let Some(window) = web_sys::window() else {
+        return main;
+    };
+    let framed = window.top().ok().flatten().is_some_and(|top| top != window);
+    if !(embedded && framed) {
+        return main;
+    }
+    let div = window
+        .document()
+        .and_then(|d| d.create_element("div").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(div) = div else {
+        return main;
+    };
+    div.set_id("app");
+    div.set_class_name(&main.class_name());
+    while let Some(child) = main.first_child() {
+        let _ = div.append_child(&child);
+    }
+    let _ = main.replace_with_with_node_1(&div);
+    div
+}
 
 /// Sets `class="embed"`, `data-theme` and the accent colour on `<html>`.
 pub fn apply_display(params: &AppParams) {

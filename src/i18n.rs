@@ -13,36 +13,54 @@ use crate::domain::{Catalog, Lang};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-/// One language's texts: the UI strings in [`Key`] order, and the catalog
-/// with that language's text (the other languages' text is empty).
+/// One language's texts: the first part's UI strings in [`Key`] order, and
+/// the catalog with that language's text (the other languages' text is
+/// empty) that the picker and the ranked paths need.
 #[derive(Deserialize)]
 pub struct Pack {
     strings: Vec<String>,
+    /// The first part of the catalog (see `Catalog::split_for_packs`).
     pub catalog: Catalog,
+}
+
+/// A pack's second part: the UI strings of the sections that wait for it
+/// (keys from [`FIRST_STRINGS`] on), and the rest of the catalog.
+#[derive(Deserialize)]
+struct More {
+    strings: Vec<String>,
+    catalog: Catalog,
 }
 
 /// The packs installed so far, by language.
 static PACKS: [OnceLock<&'static Pack>; 4] = [const { OnceLock::new() }; 4];
 
 /// The packs' second parts installed so far, by language.
-static MORE: [OnceLock<&'static Catalog>; 4] = [const { OnceLock::new() }; 4];
+static MORE: [OnceLock<&'static More>; 4] = [const { OnceLock::new() }; 4];
 
 /// Why a pack's bytes cannot be used.
 #[derive(Debug, PartialEq, Eq)]
 pub struct PackError(pub String);
 
+/// Bytes that do not decode as a pack. postcard's own messages are left
+/// out: their text alone weighs about half a kilobyte of the wasm.
+fn undecodable(_: postcard::Error) -> PackError {
+    PackError("not a pack of this version of AzSIM (damaged or mismatched)".into())
+}
+
 /// Decodes a pack. Its content was checked before it was encoded, so only
 /// damaged or mismatched bytes fail here, reported, never a panic.
 pub fn decode(bytes: &[u8]) -> Result<Pack, PackError> {
-    let pack: Pack = postcard::from_bytes(bytes).map_err(|e| PackError(e.to_string()))?;
-    if pack.strings.len() != Key::ALL.len() {
-        return Err(PackError(format!(
-            "{} strings, expected {}",
-            pack.strings.len(),
-            Key::ALL.len()
-        )));
-    }
+    let pack: Pack = postcard::from_bytes(bytes).map_err(undecodable)?;
+    check_count(pack.strings.len(), FIRST_STRINGS)?;
     Ok(pack)
+}
+
+/// A part holds exactly the strings of its keys.
+fn check_count(found: usize, expected: usize) -> Result<(), PackError> {
+    if found == expected {
+        return Ok(());
+    }
+    Err(PackError(format!("{found} strings, expected {expected}")))
 }
 
 /// Decodes and keeps `lang`'s pack for the rest of the session (a language
@@ -55,25 +73,31 @@ pub fn install(lang: Lang, bytes: &[u8]) -> Result<&'static Pack, PackError> {
     Ok(PACKS[lang as usize].get_or_init(|| pack))
 }
 
-/// Decodes and keeps `lang`'s second part: the catalog's sources,
-/// evidence, advice, validity rules and facts (see
-/// `Catalog::split_for_packs`).
+/// Decodes and keeps `lang`'s second part: the UI strings of the sections
+/// that wait for it, and the catalog's sources, evidence, advice, validity
+/// rules and facts (see `Catalog::split_for_packs`).
 pub fn install_more(lang: Lang, bytes: &[u8]) -> Result<&'static Catalog, PackError> {
     if let Some(more) = MORE[lang as usize].get() {
-        return Ok(more);
+        return Ok(&more.catalog);
     }
-    let more: Catalog = postcard::from_bytes(bytes).map_err(|e| PackError(e.to_string()))?;
-    let more: &'static Catalog = Box::leak(Box::new(more));
-    Ok(MORE[lang as usize].get_or_init(|| more))
+    let more: More = postcard::from_bytes(bytes).map_err(undecodable)?;
+    check_count(more.strings.len(), Key::ALL.len() - FIRST_STRINGS)?;
+    let more: &'static More = Box::leak(Box::new(more));
+    Ok(&MORE[lang as usize].get_or_init(|| more).catalog)
 }
 
 /// `lang`'s second part, if installed. Natively every one is compiled in.
-pub fn more(lang: Lang) -> Option<&'static Catalog> {
+fn more_part(lang: Lang) -> Option<&'static More> {
     #[cfg(not(target_arch = "wasm32"))]
     if MORE[lang as usize].get().is_none() {
         install_more(lang, MORE_BYTES[lang as usize]).expect("the built-in packs decode");
     }
     MORE[lang as usize].get().copied()
+}
+
+/// The catalog of `lang`'s second part, if installed.
+pub fn more(lang: Lang) -> Option<&'static Catalog> {
+    more_part(lang).map(|m| &m.catalog)
 }
 
 /// `lang`'s pack, if installed. Natively every pack is compiled in.
@@ -85,10 +109,15 @@ pub fn pack(lang: Lang) -> Option<&'static Pack> {
     PACKS[lang as usize].get().copied()
 }
 
-/// The UI string `key` in `lang`; empty if that pack is not installed
-/// (the app shows a language only once its pack is).
+/// The UI string `key` in `lang`; empty if the part of the pack that holds
+/// it is not installed (the app shows a language only once its first part
+/// is, and the sections that use the second part's strings once it is).
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    pack(lang).map_or("", |p| p.strings[key as usize].as_str())
+    let i = key as usize;
+    match i.checked_sub(FIRST_STRINGS) {
+        None => pack(lang).map_or("", |p| p.strings[i].as_str()),
+        Some(j) => more_part(lang).map_or("", |m| m.strings[j].as_str()),
+    }
 }
 
 /// The UI string with `{name}` replaced by `value`.
@@ -160,7 +189,23 @@ mod tests {
             assert!(!first.checked.is_empty());
         }
         let half = &MORE_BYTES[1][..MORE_BYTES[1].len() / 2];
-        assert!(postcard::from_bytes::<Catalog>(half).is_err());
+        assert!(postcard::from_bytes::<More>(half).is_err());
+    }
+
+    #[test]
+    fn the_second_parts_strings_come_from_the_second_part() {
+        // A key of locales/second-part.json is after the first part's.
+        assert!((Key::RemindersHeading as usize) >= FIRST_STRINGS);
+        assert!((Key::PayCash as usize) < FIRST_STRINGS);
+        for lang in Lang::ALL {
+            let more = more_part(lang).expect("second part");
+            assert_eq!(more.strings.len(), Key::ALL.len() - FIRST_STRINGS);
+            assert_eq!(
+                t(lang, Key::RemindersHeading),
+                more.strings[Key::RemindersHeading as usize - FIRST_STRINGS]
+            );
+        }
+        assert_eq!(t(Lang::En, Key::RemindersHeading), "Your reminders");
     }
 
     #[test]

@@ -73,45 +73,16 @@ fn mount(boot: ui::Boot) {
     if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
         shell.remove();
     }
-    let mut root = document
+    let root = document
         .as_ref()
         .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    // Inside a host page's frame, the widget must not add a second `<main>`
-    // landmark to the page (axe: landmark-unique); opened on its own, it keeps it.
-    if let (Some(main), Some(d)) = (&root, &document) {
-        if in_host_frame() {
-            if let Some(div) = d
-                .create_element("div")
-                .ok()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                div.set_id("app");
-                div.set_class_name(&main.class_name());
-                while let Some(child) = main.first_child() {
-                    let _ = div.append_child(&child);
-                }
-                let _ = main.replace_with_with_node_1(&div);
-                root = Some(div);
-            }
-        }
-    }
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|main| embed::root_in_frame(main, boot.params.embed));
     let app = move || leptos::view! { <ui::App boot /> };
     match root {
         Some(root) => leptos::mount::mount_to(root, app).forget(),
         None => leptos::mount::mount_to_body(app),
     }
-}
-
-/// True in embed mode inside another page's frame.
-#[cfg(target_arch = "wasm32")]
-fn in_host_frame() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let search = window.location().search().unwrap_or_default();
-    let framed = window.top().ok().flatten().is_some_and(|top| top != window);
-    framed && domain::AppParams::parse(&search).embed
 }
 
 /// Panics on purpose, for the test of the panic page (`e2e/faults.spec.mjs`

@@ -41,7 +41,7 @@ async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     // A JavaScript error's message, without its stack.
     let describe = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),
-        None => format!("{e:?}"),
+        None => String::from("the request failed"),
     };
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))

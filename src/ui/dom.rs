@@ -110,44 +110,89 @@ pub fn replace_children(parent: &Element, children: impl IntoIterator<Item = El>
     }
 }
 
-/// The button with attribute `attr` that a click landed in (or on), if any:
-/// how a section's single click listener tells its buttons apart.
-pub fn clicked_button(ev: &web_sys::Event, attr: &str) -> Option<Element> {
+/// What a button does: written in its `data-action` by [`El::button`] and
+/// read back by [`clicked`], in the one click listener of its section. Each
+/// section has its own enum, matched exhaustively there.
+pub trait Action: Copy + 'static {
+    /// Every action of the section.
+    const ALL: &'static [Self];
+
+    /// The `data-action` value.
+    fn as_str(self) -> &'static str;
+
+    /// The action a `data-action` value names, if it is one of this section's.
+    fn parse(value: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|a| a.as_str() == value)
+    }
+}
+
+impl El {
+    /// A `<button type="button">` that does `action`, labelled `label`.
+    pub fn button(action: impl Action, label: &str) -> El {
+        El::action_button(action.as_str(), label)
+    }
+
+    fn action_button(action: &str, label: &str) -> El {
+        El::new("button")
+            .attr("type", "button")
+            .attr("data-action", action)
+            .text(label)
+    }
+}
+
+/// The action of the button a click landed in (or on), with the button.
+/// Every button in a section is built from that section's enum, so a value
+/// that does not parse is a bug: a debug build stops on it.
+pub fn clicked<A: Action>(ev: &web_sys::Event) -> Option<(A, Element)> {
+    let (value, button) = clicked_action(ev)?;
+    let action = A::parse(&value);
+    debug_assert!(action.is_some(), "a button with an unknown action: {value}");
+    Some((action?, button))
+}
+
+/// The `data-action` of the button a click landed in, with the button.
+fn clicked_action(ev: &web_sys::Event) -> Option<(String, Element)> {
     use wasm_bindgen::JsCast;
-    ev.target()?
+    let button = ev
+        .target()?
         .dyn_into::<Element>()
         .ok()?
-        .closest(&format!("button[{attr}]"))
+        .closest("button[data-action]")
         .ok()
-        .flatten()
+        .flatten()?;
+    Some((button.get_attribute("data-action")?, button))
 }
 
-/// The page's element with this id.
-pub fn by_id(id: &str) -> Option<Element> {
-    document()?.get_element_by_id(id)
-}
-
-/// The value of the form control with this id (input, select or textarea),
-/// or "" if there is none.
-pub fn field(id: &str) -> String {
-    by_id(id)
+/// The value of the form control named `name` inside `scope` (input, select
+/// or textarea), or "" if there is none.
+pub fn value_in(scope: &Element, name: &str) -> String {
+    control_in(scope, name)
         .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_default()
 }
 
-/// Sets the value of the form control with this id, if there is one.
-pub fn set_field(id: &str, value: &str) {
-    if let Some(e) = by_id(id) {
+/// Sets the value of the form control named `name` inside `scope`, if there
+/// is one.
+pub fn set_value_in(scope: &Element, name: &str, value: &str) {
+    if let Some(e) = control_in(scope, name) {
         let _ = js_sys::Reflect::set(&e, &"value".into(), &value.into());
     }
 }
 
-/// A form control with its label: `control` gets the id `id`.
+fn control_in(scope: &Element, name: &str) -> Option<Element> {
+    scope
+        .query_selector(&format!("[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+}
+
+/// A form control with its label: `control` gets the id and the name `id`
+/// (the id for its label, the name for [`value_in`]).
 pub fn labelled(id: &str, label: &str, control: El) -> [El; 2] {
     [
         El::new("label").attr("for", id).text(label),
-        control.attr("id", id),
+        control.attr("id", id).attr("name", id),
     ]
 }
 

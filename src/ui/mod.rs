@@ -18,7 +18,7 @@ mod tools;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use self::dom::{clicked_button, option, replace_children, El};
+use self::dom::{clicked, option, replace_children, Action, El};
 use crate::domain::{AppParams, Catalog, Lang, Query};
 use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
@@ -102,8 +102,12 @@ impl AppState {
             .catalog
     }
 
-    /// The UI string `key` in the current language (reactive).
+    /// The UI string `key` in the current language (reactive: on the
+    /// language, and for a string of the pack's second part, on its arrival).
     pub fn t(&self, key: Key) -> &'static str {
+        if key as usize >= i18n::FIRST_STRINGS {
+            self.more.track();
+        }
         t(self.lang.get(), key)
     }
 
@@ -134,17 +138,24 @@ pub fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Keeps the URL, `<html lang>` and the title in step with the state.
+/// Keeps the URL, `<html lang>` and the title in step with the state (one
+/// effect: each costs its own code in the wasm).
 fn sync_page(state: AppState) {
-    Effect::new(move || {
+    Effect::new(move |shown: Option<Lang>| {
+        let lang = state.lang.get();
         let mut params = state.params.get();
         params.query = state.query.get();
+        let Some(w) = web_sys::window() else {
+            return lang;
+        };
+        if shown != Some(lang) {
+            show_language(&w, lang);
+        }
         let search = params.to_search();
-        let Some(w) = web_sys::window() else { return };
         // replaceState is a round trip to the browser process: skip it when the
         // address already says this (always so at start).
         if w.location().search().is_ok_and(|now| now == search) {
-            return;
+            return lang;
         }
         let path = w.location().pathname().unwrap_or_else(|_| "/".into());
         if let Ok(history) = w.history() {
@@ -154,28 +165,31 @@ fn sync_page(state: AppState) {
                 Some(&format!("{path}{search}")),
             );
         }
+        lang
     });
-    Effect::new(move || {
-        let lang = state.lang.get();
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("lang", lang.code());
-            }
-            doc.set_title(&format!(
-                "{} · {}",
-                t(lang, Key::AppTitle),
-                t(lang, Key::ResultsHeading)
-            ));
-            // The masthead is static HTML (painted before the wasm loads);
-            // its text changes only when the language does.
-            if let Some(tagline) = doc.get_element_by_id("tagline") {
-                let text = t(lang, Key::Tagline);
-                if tagline.text_content().as_deref() != Some(text) {
-                    tagline.set_text_content(Some(text));
-                }
-            }
+}
+
+/// `<html lang>`, the title and the static masthead's tagline in `lang`.
+fn show_language(w: &web_sys::Window, lang: Lang) {
+    let Some(doc) = w.document() else {
+        return;
+    };
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    doc.set_title(&format!(
+        "{} · {}",
+        t(lang, Key::AppTitle),
+        t(lang, Key::ResultsHeading)
+    ));
+    // The masthead is static HTML (painted before the wasm loads); its text
+    // changes only when the language does.
+    if let Some(tagline) = doc.get_element_by_id("tagline") {
+        let text = t(lang, Key::Tagline);
+        if tagline.text_content().as_deref() != Some(text) {
+            tagline.set_text_content(Some(text));
         }
-    });
+    }
 }
 
 /// The root component: reads the URL and saved preferences, then renders the
@@ -215,8 +229,12 @@ pub fn App(boot: Boot) -> impl IntoView {
     // 0 the picker, 1 the results, 2 the reminders, 3 tools and advice;
     // then the service worker. Every section is mounted at once (empty, or
     // hidden) and fills itself when its step comes.
+    let install = NodeRef::new();
     let stage = RwSignal::new(0u8);
     let from = move |step: u8| Memo::new(move |_| stage.get() >= step);
+    // The sections whose strings travel in the pack's second part wait for it.
+    let with_more =
+        move |step: u8| Memo::new(move |_| stage.get() >= step && state.more().is_some());
     step_up(
         stage,
         3,
@@ -229,17 +247,20 @@ pub fn App(boot: Boot) -> impl IntoView {
     view! {
         <div class="toolbar">
             <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
-            <InstallButton pwa />
+            // "Install the app", once the browser offers it (filled by
+            // StatusBar): beside the language, so that appearing late
+            // moves nothing on the page.
+            <span class="install-slot" node_ref=install on:click=move |ev| on_status_click(pwa, ev)></span>
             <LanguageSwitcher />
         </div>
-        <StatusBar pwa embedded />
-        <reminders::DueBanner />
+        <StatusBar pwa embedded install />
+        <reminders::DueBanner ready=with_more(0) />
         <picker::Picker />
         <results::Results ready=from(1) />
-        <reminders::RemindersSection ready=from(2) />
-        <notify::NotifyOptIn embedded ready=from(2) />
-        <tools::Tools ready=from(3) />
-        <advice::Advice ready=from(3) />
+        <reminders::RemindersSection ready=with_more(2) />
+        <notify::NotifyOptIn embedded ready=with_more(2) />
+        <tools::Tools ready=with_more(3) />
+        <advice::Advice ready=with_more(3) />
         <div class="foot" hidden=move || stage.get() < 3>
             <p data-testid="checked">
                 {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog().checked)}
@@ -321,7 +342,7 @@ fn status_notices(state: AppState, pwa: PwaState, embedded: bool) -> Vec<El> {
                 .attr("role", "status")
                 .child(El::new("span").text(t(lang, Key::UpdateAvailable)))
                 .text(" ")
-                .child(action("update", t(lang, Key::UpdateButton))),
+                .child(El::button(StatusAction::Update, t(lang, Key::UpdateButton))),
         );
     }
     if pwa.ios_hint {
@@ -334,27 +355,39 @@ fn status_notices(state: AppState, pwa: PwaState, embedded: bool) -> Vec<El> {
     out
 }
 
-/// A button whose `data-action` [`on_status_click`] acts on.
-fn action(name: &str, label: &str) -> El {
-    El::new("button")
-        .attr("type", "button")
-        .attr("data-action", name)
-        .text(label)
+/// The buttons of the status notices and the toolbar.
+#[derive(Clone, Copy)]
+enum StatusAction {
+    /// Reload into the waiting new version.
+    Update,
+    /// Show the browser's install prompt.
+    Install,
+}
+
+impl Action for StatusAction {
+    const ALL: &'static [Self] = &[StatusAction::Update, StatusAction::Install];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            StatusAction::Update => "update",
+            StatusAction::Install => "install",
+        }
+    }
 }
 
 /// "Update" and "Install the app".
 fn on_status_click(pwa: PwaState, ev: leptos::ev::MouseEvent) {
-    let action = clicked_button(&ev, "data-action").and_then(|b| b.get_attribute("data-action"));
-    match action.as_deref() {
-        Some("update") => pwa::apply_update(),
-        Some("install") => pwa::prompt_install(pwa),
-        _ => {}
+    match clicked(&ev) {
+        Some((StatusAction::Update, _)) => pwa::apply_update(),
+        Some((StatusAction::Install, _)) => pwa::prompt_install(pwa),
+        None => {}
     }
 }
 
-/// The status notices (plain DOM, rebuilt when one changes).
+/// The status notices (plain DOM, rebuilt when one changes), and "Install
+/// the app" in the toolbar's `install` slot (one effect for both).
 #[component]
-fn StatusBar(pwa: PwaState, embedded: bool) -> impl IntoView {
+fn StatusBar(pwa: PwaState, embedded: bool, install: NodeRef<leptos::html::Span>) -> impl IntoView {
     let state = AppState::get();
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move || {
@@ -362,27 +395,16 @@ fn StatusBar(pwa: PwaState, embedded: bool) -> impl IntoView {
         if let Some(div) = root.get() {
             replace_children(&div, notices);
         }
-    });
-    view! { <div class="status" node_ref=root on:click=move |ev| on_status_click(pwa, ev)></div> }
-}
-
-/// "Install the app", once the browser offers it. It sits in the toolbar, beside
-/// the language, so that appearing late moves nothing on the page.
-#[component]
-fn InstallButton(pwa: PwaState) -> impl IntoView {
-    let state = AppState::get();
-    let root = NodeRef::<leptos::html::Span>::new();
-    Effect::new(move || {
         let button = pwa.can_install.get().then(|| {
-            action("install", state.t(Key::InstallButton))
+            El::button(StatusAction::Install, state.t(Key::InstallButton))
                 .class("install")
                 .attr("data-testid", "install")
         });
-        if let Some(span) = root.get() {
+        if let Some(span) = install.get() {
             replace_children(&span, button);
         }
     });
-    view! { <span class="install-slot" node_ref=root on:click=move |ev| on_status_click(pwa, ev)></span> }
+    view! { <div class="status" node_ref=root on:click=move |ev| on_status_click(pwa, ev)></div> }
 }
 
 /// The language `<select>`. A language is shown once its pack has loaded
@@ -399,20 +421,27 @@ fn LanguageSwitcher() -> impl IntoView {
         loading.set(true);
         failed.set(false);
         leptos::task::spawn_local(async move {
-            let loaded = packs::load(lang).await;
-            loading.set(false);
-            if loaded.is_err() {
+            // On failure: says so and puts the `<select>` back on the
+            // language still shown.
+            let fail = move || {
+                loading.set(false);
                 failed.set(true);
-                // Puts the `<select>` back on the language still shown.
                 state.lang.notify();
-                return;
+            };
+            if packs::load(lang).await.is_err() {
+                return fail();
             }
             // After start-up, the new language's second part too, so that
-            // the tools and the advice change language at once.
+            // the reminders, the tools and the advice change language at
+            // once: without it the switch fails as without the first part.
             let more = match state.more.get_untracked() {
-                Some(_) => packs::load_more(lang).await.ok(),
+                Some(_) => match packs::load_more(lang).await {
+                    Ok(more) => Some(more),
+                    Err(_) => return fail(),
+                },
                 None => None,
             };
+            loading.set(false);
             fatal::set_lang(lang);
             state.lang.set(lang);
             if let Some(more) = more {
@@ -439,14 +468,12 @@ fn LanguageSwitcher() -> impl IntoView {
             }
             select.set_value(lang.code());
         }
-    });
-    Effect::new(move || {
         let alert = failed.get().then(|| {
             El::new("p")
                 .class("notice")
                 .attr("role", "alert")
                 .attr("data-testid", "lang-failed")
-                .text(state.t(Key::LangLoadFailed))
+                .text(t(lang, Key::LangLoadFailed))
         });
         if let Some(div) = notice.get() {
             replace_children(&div, alert);

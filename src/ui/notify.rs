@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{clicked_button, replace_children, El};
+use super::dom::{clicked, replace_children, Action, El};
 use super::{clock, AppState};
 use crate::domain::reminders::{ReminderId, Status};
 use crate::i18n::{t, Key};
@@ -137,20 +137,31 @@ pub fn NotifyOptIn(
         } else if denied.get() {
             El::new("p").class("hint").text(t(lang, Key::NotifyDenied))
         } else {
-            El::new("button")
-                .attr("type", "button")
-                .class("secondary")
-                .attr("data-notify", "ask")
-                .text(t(lang, Key::NotifyOptIn))
+            El::button(NotifyAction::Ask, t(lang, Key::NotifyOptIn)).class("secondary")
         };
         if let Some(div) = root.get() {
             replace_children(&div, [content]);
         }
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if clicked_button(&ev, "data-notify").is_some() {
+        if let Some((NotifyAction::Ask, _)) = clicked(&ev) {
             ask();
         }
     };
     Some(view! { <div class="notify" node_ref=root on:click=on_click></div> })
+}
+
+/// The opt-in's one button.
+#[derive(Clone, Copy)]
+enum NotifyAction {
+    /// Ask the browser for permission to notify.
+    Ask,
+}
+
+impl Action for NotifyAction {
+    const ALL: &'static [Self] = &[NotifyAction::Ask];
+
+    fn as_str(self) -> &'static str {
+        "notify"
+    }
 }

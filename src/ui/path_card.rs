@@ -2,9 +2,8 @@
 //! a `<details>`) where, steps, codes, warnings, note and sources. Also a
 //! piece the advice section reuses: tap-to-dial codes.
 
-use super::dom::El;
+use super::dom::{Action, El};
 use super::picker::pay_key;
-use super::report;
 use super::sources::{confidence_badge, source_list, source_list_on_open};
 use crate::domain::catalog::{Catalog, Channel, Code, Plan, CODE_PLACEHOLDERS};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
@@ -235,14 +234,16 @@ pub fn path_card(
                 .child(confidence_badge(lang, ch.confidence))
                 .text(" ")
                 .child(
-                    El::new("button")
-                        .attr("type", "button")
+                    El::button(PathAction::Remind, t(lang, Key::RemindMe))
                         .class("secondary remind")
-                        .attr("data-remind", &ch.id.0)
-                        .text(t(lang, Key::RemindMe)),
+                        .attr("data-id", &ch.id.0),
                 )
                 .text(" ")
-                .child(report::button(lang, &format!("channel:{}", ch.id.0))),
+                .child(
+                    El::button(PathAction::Report, t(lang, Key::ReportMistake))
+                        .class("secondary report")
+                        .attr("data-id", &format!("channel:{}", ch.id.0)),
+                ),
         )
         .child(details);
     (card, unfilled)
@@ -261,4 +262,25 @@ pub fn blocked_card(lang: Lang, blocked: &BlockedPath<'_>) -> El {
         .attr("data-channel", &blocked.channel.id.0)
         .child(El::new("h3").text(blocked.channel.name.get(lang)))
         .child(El::new("p").class("reason").text(&reasons))
+}
+
+/// The buttons of a path card; `data-id` says which channel (Remind) or
+/// catalog entry (Report).
+#[derive(Clone, Copy)]
+pub enum PathAction {
+    /// Open the reminder form for this channel.
+    Remind,
+    /// "Report a mistake" about this entry.
+    Report,
+}
+
+impl Action for PathAction {
+    const ALL: &'static [Self] = &[PathAction::Remind, PathAction::Report];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            PathAction::Remind => "remind",
+            PathAction::Report => "report",
+        }
+    }
 }

@@ -11,15 +11,6 @@ use super::dom::El;
 use crate::domain::Lang;
 use crate::i18n::{t, Key, REPORT_CONTACT};
 
-/// The button, for a path card about `entry` (`channel:nar_kiosk`).
-pub fn button(lang: Lang, entry: &str) -> El {
-    El::new("button")
-        .attr("type", "button")
-        .class("secondary report")
-        .attr("data-report", entry)
-        .text(t(lang, Key::ReportMistake))
-}
-
 /// The trimmed text of the first element under `card` matching `selector`.
 fn text_of(card: &Element, selector: &str) -> String {
     card.query_selector(selector)
@@ -50,7 +41,7 @@ fn describe(lang: Lang, entry: &str, card: &Element) -> String {
 /// card's buttons with a confirmation.
 pub fn on_click(lang: Lang, button: &Element) {
     let (Some(entry), Some(card)) = (
-        button.get_attribute("data-report"),
+        button.get_attribute("data-id"),
         button.closest("li").ok().flatten(),
     ) else {
         return;

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{clicked_button, replace_children, El};
-use super::path_card::{blocked_card, fill_details, path_card};
+use super::dom::{clicked, replace_children, El};
+use super::path_card::{blocked_card, fill_details, path_card, PathAction};
 use super::sources::source_list;
 use super::{defer, report, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
@@ -190,13 +190,20 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
         fill_now(&summary);
         return;
     }
-    if let Some(button) = clicked_button(&ev, "data-report") {
+    let Some((action, button)) = clicked(&ev) else {
+        return;
+    };
+    if let PathAction::Report = action {
         report::on_click(state.lang.get_untracked(), &button);
         return;
     }
-    let channel = clicked_button(&ev, "data-remind")
-        .and_then(|b| b.get_attribute("data-remind"))
-        .and_then(|id| state.catalog().channels.iter().find(|c| c.id.0 == id));
+    let channel = button.get_attribute("data-id").and_then(|id| {
+        state
+            .catalog_untracked()
+            .channels
+            .iter()
+            .find(|c| c.id.0 == id)
+    });
     if let Some(ch) = channel {
         let label = t_with(
             state.lang.get_untracked(),

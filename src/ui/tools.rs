@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::advice::fact_list;
-use super::dom::{by_id, clicked_button, field, labelled, option, replace_children, El};
+use super::dom::{clicked, labelled, option, replace_children, value_in, Action, El};
 use super::sources::source_list;
 use super::{clock, AppState};
 use crate::domain::catalog::{OperatorId, Topic};
@@ -16,6 +16,7 @@ use crate::domain::typography;
 use crate::domain::validity::{line_validity, parse_azn, BandAnswer};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
+use web_sys::Element;
 
 /// Days before a run-out that the planner's reminder fires.
 const PLANNER_WARN_DAYS: u32 = 2;
@@ -24,12 +25,27 @@ fn text_with2(lang: Lang, key: Key, date: &str, n: &str) -> String {
     t_with(lang, key, "date", date).replace("{n}", n)
 }
 
-fn remind_button(key_text: String, action: &'static str) -> El {
-    El::new("button")
-        .attr("type", "button")
-        .class("secondary")
-        .attr("data-tool", action)
-        .text(&key_text)
+/// The two calculators. As a button's action, "remind me" under that
+/// calculator's answer.
+#[derive(Clone, Copy, PartialEq)]
+enum Tool {
+    Validity,
+    Planner,
+}
+
+impl Action for Tool {
+    const ALL: &'static [Self] = &[Tool::Validity, Tool::Planner];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Tool::Validity => "validity",
+            Tool::Planner => "planner",
+        }
+    }
+}
+
+fn remind_button(key_text: String, tool: Tool) -> El {
+    El::button(tool, &key_text).class("secondary")
 }
 
 /// A reminder at 09:00 on `date`.
@@ -164,7 +180,7 @@ fn validity_answer(
     if remind_on.is_some() {
         out.push(remind_button(
             t(lang, Key::RemindBeforeEnd).into(),
-            "validity",
+            Tool::Validity,
         ));
     }
     (out, remind_on)
@@ -212,7 +228,7 @@ fn planner_answer(
                     "n",
                     &PLANNER_WARN_DAYS.to_string(),
                 ),
-                "planner",
+                Tool::Planner,
             ),
         ],
         Some(remind),
@@ -240,11 +256,12 @@ fn input(kind: &str, value: &str) -> El {
 }
 
 /// A calculator's form: its heading, `fields`, the button and the answer box.
-fn tool_form(lang: Lang, name: &str, heading: Key, fields: Vec<[El; 2]>) -> El {
+fn tool_form(lang: Lang, tool: Tool, heading: Key, fields: Vec<[El; 2]>) -> El {
+    let name = tool.as_str();
     let heading_id = format!("{name}-heading");
     El::new("form")
         .class("tool")
-        .attr("id", &format!("{name}-form"))
+        .attr("data-tool", name)
         .attr("aria-labelledby", &heading_id)
         .attr("novalidate", "")
         .child(El::new("h3").attr("id", &heading_id).text(t(lang, heading)))
@@ -257,7 +274,6 @@ fn tool_form(lang: Lang, name: &str, heading: Key, fields: Vec<[El; 2]>) -> El {
         .child(
             El::new("div")
                 .class("answer-box")
-                .attr("id", &format!("{name}-answer"))
                 .attr("role", "status")
                 .attr("data-testid", &format!("{name}-answer")),
         )
@@ -283,7 +299,7 @@ fn build(state: AppState, lang: Lang, values: &[String; 6]) -> [El; 3] {
             .text(t(lang, Key::ToolsHeading)),
         tool_form(
             lang,
-            "validity",
+            Tool::Validity,
             Key::ValidityHeading,
             vec![
                 field(
@@ -297,7 +313,7 @@ fn build(state: AppState, lang: Lang, values: &[String; 6]) -> [El; 3] {
         ),
         tool_form(
             lang,
-            "planner",
+            Tool::Planner,
             Key::PlannerHeading,
             vec![
                 field(3, Key::PlannerLeft, input("text", &values[3])),
@@ -317,45 +333,50 @@ struct Shown {
     planner: Option<Option<Date>>,
 }
 
-/// Works out the answer of the form `name` ("validity" or "planner") from
-/// its fields and shows it.
-fn answer(state: AppState, name: &str, shown: StoredValue<Shown>) {
+/// Works out the answer of the calculator `form` from its fields and shows
+/// it in its answer box.
+fn answer(state: AppState, form: &Element, shown: StoredValue<Shown>) {
     let lang = state.lang.get_untracked();
-    let content = if name == "validity" {
-        let chosen = field(FIELDS[0]);
-        let operator = OperatorId::ALL
-            .into_iter()
-            .find(|o| o.as_str() == chosen)
-            .unwrap_or(OperatorId::Azercell);
-        let (content, remind) =
-            validity_answer(state, lang, operator, &field(FIELDS[1]), &field(FIELDS[2]));
-        shown.update_value(|s| s.validity = Some(remind.map(|d| (operator, d))));
-        content
-    } else {
-        let (content, remind) = planner_answer(
-            lang,
-            &field(FIELDS[3]),
-            &field(FIELDS[4]),
-            &field(FIELDS[5]),
-        );
-        shown.update_value(|s| s.planner = Some(remind));
-        content
+    let field = |i: usize| value_in(form, FIELDS[i]);
+    let content = match form
+        .get_attribute("data-tool")
+        .as_deref()
+        .and_then(Tool::parse)
+    {
+        Some(Tool::Validity) => {
+            let chosen = field(0);
+            let operator = OperatorId::ALL
+                .into_iter()
+                .find(|o| o.as_str() == chosen)
+                .unwrap_or(OperatorId::Azercell);
+            let (content, remind) = validity_answer(state, lang, operator, &field(1), &field(2));
+            shown.update_value(|s| s.validity = Some(remind.map(|d| (operator, d))));
+            content
+        }
+        Some(Tool::Planner) => {
+            let (content, remind) = planner_answer(lang, &field(3), &field(4), &field(5));
+            shown.update_value(|s| s.planner = Some(remind));
+            content
+        }
+        None => return,
     };
-    if let Some(div) = by_id(&format!("{name}-answer")) {
-        replace_children(&div, content);
+    if let Ok(Some(answer_box)) = form.query_selector(".answer-box") {
+        replace_children(&answer_box, content);
     }
 }
 
 /// "Remind me" under an answer: opens the reminder form for its date.
 fn on_remind(state: AppState, shown: StoredValue<Shown>, ev: web_sys::MouseEvent) {
-    let action = clicked_button(&ev, "data-tool").and_then(|b| b.get_attribute("data-tool"));
+    let Some((tool, _)) = clicked(&ev) else {
+        return;
+    };
     let lang = state.lang.get_untracked();
     let shown = shown.get_value();
-    match action.as_deref() {
-        Some("validity") => {
+    match tool {
+        Tool::Validity => {
             if let Some(Some((operator, date))) = shown.validity {
                 let name = state
-                    .catalog()
+                    .catalog_untracked()
                     .operator(operator)
                     .map(|o| o.name.as_str())
                     .unwrap_or_default();
@@ -365,7 +386,7 @@ fn on_remind(state: AppState, shown: StoredValue<Shown>, ev: web_sys::MouseEvent
                     .start_new_at(label, Some(operator), None, morning(date));
             }
         }
-        Some("planner") => {
+        Tool::Planner => {
             if let Some(Some(date)) = shown.planner {
                 state.reminders.start_new_at(
                     t(lang, Key::PlannerLabel).into(),
@@ -375,7 +396,6 @@ fn on_remind(state: AppState, shown: StoredValue<Shown>, ev: web_sys::MouseEvent
                 );
             }
         }
-        _ => {}
     }
 }
 
@@ -397,31 +417,30 @@ pub fn Tools(
         let Some(section) = root.get() else {
             return;
         };
-        let mut values = FIELDS.map(field);
+        // A language change rebuilds the forms, keeping what was typed.
+        let mut values = FIELDS.map(|name| value_in(&section, name));
         if values[0].is_empty() {
             // First build: Azercell, paid today.
             values[0] = OperatorId::Azercell.as_str().into();
             values[2] = clock::now().date.to_string();
         }
-        replace_children(&section, build(state, lang, &values));
+        let [heading, validity, planner] = build(state, lang, &values).map(El::into_element);
+        replace_children(&section, []);
+        for el in [&heading, &validity, &planner] {
+            let _ = section.append_child(el);
+        }
         let again = shown.get_value();
         if again.validity.is_some() {
-            answer(state, "validity", shown);
+            answer(state, &validity, shown);
         }
         if again.planner.is_some() {
-            answer(state, "planner", shown);
+            answer(state, &planner, shown);
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if let Some(name) = form
-            .map(|f| f.id())
-            .and_then(|id| id.strip_suffix("-form").map(str::to_owned))
-        {
-            answer(state, &name, shown);
+        if let Some(form) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            answer(state, &form, shown);
         }
     };
     view! {

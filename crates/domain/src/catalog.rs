@@ -41,12 +41,16 @@ pub const EMBEDDED_FILES: [(&str, &str); 6] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SimKind {
+    /// A physical SIM card of an Azerbaijani operator.
     Physical,
+    /// An eSIM of an Azerbaijani operator.
     Esim,
+    /// A travel eSIM from a foreign provider (Airalo, Holafly, …).
     TravelEsim,
 }
 
 impl SimKind {
+    /// Every SIM kind, in the order the picker offers them.
     pub const ALL: [SimKind; 3] = [SimKind::Physical, SimKind::Esim, SimKind::TravelEsim];
 
     /// The value used in the URL query.
@@ -63,15 +67,22 @@ impl SimKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OperatorId {
+    /// Azercell, a network operator.
     Azercell,
+    /// Bakcell, a network operator.
     Bakcell,
+    /// Nar (Azerfon LLC, not Bakcell), a network operator.
     Nar,
+    /// Airalo, a travel-eSIM reseller.
     Airalo,
+    /// Holafly, a travel-eSIM provider.
     Holafly,
+    /// Any other travel-eSIM provider (aloSIM, Nomad, Ubigi, …).
     OtherEsim,
 }
 
 impl OperatorId {
+    /// Every operator and provider, in the order the picker offers them.
     pub const ALL: [OperatorId; 6] = [
         OperatorId::Azercell,
         OperatorId::Bakcell,
@@ -107,14 +118,20 @@ impl OperatorId {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Payment {
+    /// Cash, at a payment terminal, an office or a card seller.
     Cash,
+    /// A card issued by an Azerbaijani bank.
     LocalCard,
+    /// A card issued by a bank abroad.
     ForeignCard,
+    /// Apple Pay or Google Pay.
     Wallet,
+    /// Someone else's balance, sent from their number of the same operator.
     Transfer,
 }
 
 impl Payment {
+    /// Every payment method, in the order the picker offers them.
     pub const ALL: [Payment; 5] = [
         Payment::Cash,
         Payment::LocalCard,
@@ -139,12 +156,15 @@ impl Payment {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Plan {
+    /// Topped up in advance; the default.
     #[default]
     Prepaid,
+    /// Billed by the operator after use.
     Postpaid,
 }
 
 impl Plan {
+    /// Both plans, prepaid first, in the order the picker offers them.
     pub const ALL: [Plan; 2] = [Plan::Prepaid, Plan::Postpaid];
 
     /// The value used in the URL query.
@@ -186,6 +206,7 @@ pub struct WarningId(pub String);
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Unique id, by which catalog entries and quotes cite the source.
     pub id: SourceId,
     /// An `https:` address.
     pub url: String,
@@ -204,6 +225,8 @@ pub struct Source {
     /// The language of the page, in which its quotes are given (`en`, `az`,
     /// `ru`, …).
     pub lang: String,
+    /// How far the publisher can be trusted: `high` for the operator's or the
+    /// government's own page, down to `low` for blogs and forums.
     pub confidence: Confidence,
 }
 
@@ -246,6 +269,7 @@ pub enum CodeKind {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Code {
+    /// Whether it is dialled as USSD, called or texted.
     pub kind: CodeKind,
     /// What to dial or the number to text. For templates, placeholders such as
     /// `{card}` stand where the user types something.
@@ -253,7 +277,9 @@ pub struct Code {
     /// The SMS text, for `sms` codes.
     #[serde(default)]
     pub body: Option<String>,
+    /// What the code does, shown next to it.
     pub what: Text,
+    /// The source that gives this code.
     pub source: SourceId,
 }
 
@@ -286,15 +312,25 @@ impl Code {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelKind {
+    /// A cash payment terminal in the street or a shop.
     Kiosk,
+    /// An operator's customer service office or centre.
     Office,
+    /// A bank branch, post office or ATM.
     BankPost,
+    /// The operator's own phone app.
     App,
+    /// The operator's website.
     Website,
+    /// A bank's app with a linked card; it can top up automatically.
     BankApp,
+    /// A scratch (payment) card bought from a dealer and entered by USSD.
     ScratchCard,
+    /// Balance sent from another number of the same operator.
     Transfer,
+    /// Emergency credit from the operator: nothing is paid now.
     Credit,
+    /// A travel-eSIM provider's app or website.
     EsimApp,
 }
 
@@ -302,10 +338,16 @@ pub enum ChannelKind {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
+    /// Unique id (`nar_kiosk`), also kept by reminders made from the path.
     pub id: ChannelId,
+    /// What sort of channel it is; a bank app earns the auto top-up merit.
     pub kind: ChannelKind,
+    /// The operator or provider whose lines it tops up.
     pub operator: OperatorId,
+    /// SIM kinds it serves; a travel-eSIM provider's channels serve `travel_esim`
+    /// only, and only they do.
     pub sims: Vec<SimKind>,
+    /// Plans it serves: prepaid, postpaid or both.
     pub plans: Vec<Plan>,
     /// Payment methods sources confirm for this channel.
     #[serde(default)]
@@ -316,6 +358,7 @@ pub struct Channel {
     /// True when nothing is paid now (credit, repaid from the next top-up).
     #[serde(default)]
     pub pay_later: bool,
+    /// True when the user needs a working internet connection (an app, a website).
     pub needs_internet: bool,
     /// True when the user must be in Azerbaijan (a place to go to).
     pub needs_presence: bool,
@@ -325,18 +368,26 @@ pub struct Channel {
     /// Typical minutes until the money is on the line: 0 instant, `None` unknown.
     #[serde(default)]
     pub credit_minutes: Option<u32>,
+    /// How sure the catalog is of the path: `high` adds the official-source
+    /// merit, `low` or less the weak-source caveat.
     pub confidence: Confidence,
+    /// The path's title (`Payment terminal, Nar`).
     pub name: Text,
     /// Where to go or what to open.
     #[serde(rename = "where")]
     pub place: Text,
+    /// What to bring (a passport), when the place may ask for it.
     #[serde(default)]
     pub bring: Option<Text>,
+    /// What to do, in order; never empty.
     pub steps: Vec<Text>,
+    /// Codes used on the path: to enter a card, send or borrow balance, check it after.
     #[serde(default)]
     pub codes: Vec<Code>,
+    /// Warnings shown with the path: ids of `warnings` in `data/notes.json`.
     #[serde(default)]
     pub warnings: Vec<WarningId>,
+    /// Where the path's facts come from; at least one.
     pub sources: Vec<SourceId>,
     /// A caveat shown with the path (unconfirmed parts, conflicting sources).
     #[serde(default)]
@@ -354,7 +405,9 @@ impl Channel {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Operator {
+    /// Which operator or provider it is; each appears exactly once.
     pub id: OperatorId,
+    /// The brand name, as shown (`Nar`).
     pub name: String,
     /// The company behind the brand.
     pub company: Text,
@@ -364,6 +417,7 @@ pub struct Operator {
     /// Codes to check balance and data.
     #[serde(default)]
     pub codes: Vec<Code>,
+    /// Where its codes and prefixes come from.
     pub sources: Vec<SourceId>,
 }
 
@@ -371,9 +425,13 @@ pub struct Operator {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClosedOperator {
+    /// The brand name (`Naxtel`), which also identifies it in claims.
     pub name: String,
+    /// The three-digit number prefixes it used (`060`).
     pub prefixes: Vec<String>,
+    /// What happened to it and to its numbers.
     pub note: Text,
+    /// Where the closure is reported; at least one.
     pub sources: Vec<SourceId>,
 }
 
@@ -381,12 +439,16 @@ pub struct ClosedOperator {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
+    /// Unique id (`keep_receipt`); channels refer to warnings by it.
     pub id: WarningId,
+    /// The short heading (`Keep the receipt`).
     pub title: Text,
+    /// The advice itself, a sentence or two.
     pub text: Text,
     /// Empty only when `confidence` is `unconfirmed` (general practice).
     #[serde(default)]
     pub sources: Vec<SourceId>,
+    /// How sure the catalog is of it: `unconfirmed` for general practice.
     pub confidence: Confidence,
 }
 
@@ -398,6 +460,7 @@ pub enum TopUpKind {
     Card,
     /// Payments of any amount: kiosk, app, website, bank.
     Electronic,
+    /// Both scratch cards and electronic payments.
     Both,
 }
 
@@ -423,6 +486,7 @@ pub struct ValidityBand {
     pub min_qepik: u32,
     /// Calendar days the line stays active.
     pub days: u32,
+    /// Which amounts the source states `days` for; the others are estimates.
     pub covers: BandCovers,
 }
 
@@ -431,7 +495,9 @@ pub struct ValidityBand {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValidityRule {
+    /// Unique id among rules and notes (`nar_2024`).
     pub id: String,
+    /// The network operator; never a travel-eSIM provider.
     pub operator: OperatorId,
     /// The first day the rule applies.
     pub effective: Date,
@@ -439,6 +505,7 @@ pub struct ValidityRule {
     /// `None` while in force. A later `effective` replaces it either way.
     #[serde(default)]
     pub until: Option<Date>,
+    /// Which top-ups the rule covers.
     pub kind: TopUpKind,
     /// Bands by strictly increasing `min_qepik`.
     pub bands: Vec<ValidityBand>,
@@ -446,7 +513,10 @@ pub struct ValidityRule {
     /// number and its unused balance, when the source gives them.
     #[serde(default)]
     pub window_days: Option<u32>,
+    /// Where the rule comes from; at least one.
     pub sources: Vec<SourceId>,
+    /// How sure the catalog is of the rule; a newer rule less sure than the one
+    /// it replaced is shown with that one.
     pub confidence: Confidence,
     /// What the rule is, where sources disagree or are thin, what it replaced.
     pub note: Text,
@@ -457,13 +527,21 @@ pub struct ValidityRule {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValidityNote {
+    /// Unique id among rules and notes (`azercell_tariff_fee_2025`).
     pub id: String,
+    /// The network operator it concerns; never a travel-eSIM provider.
     pub operator: OperatorId,
+    /// The first day it applies.
     pub effective: Date,
+    /// The last day it applies, once it is known to have ended; `None` while in
+    /// force.
     #[serde(default)]
     pub until: Option<Date>,
+    /// Where the fact comes from; at least one.
     pub sources: Vec<SourceId>,
+    /// How sure the catalog is of the fact.
     pub confidence: Confidence,
+    /// The fact, as shown with the answer.
     pub text: Text,
 }
 
@@ -471,8 +549,11 @@ pub struct ValidityNote {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValidityUnknown {
+    /// The network operator; one entry each for Azercell, Bakcell and Nar.
     pub operator: OperatorId,
+    /// Why there is no answer, and whom to ask instead.
     pub text: Text,
+    /// Where the text's claims come from, if any.
     #[serde(default)]
     pub sources: Vec<SourceId>,
 }
@@ -506,19 +587,25 @@ impl Topic {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// Unique id (`azercell_restore`).
     pub id: String,
+    /// Which part of the page it belongs to.
     pub topic: Topic,
     /// The operator it is about; `None` when it holds for every operator.
     #[serde(default)]
     pub operator: Option<OperatorId>,
+    /// The fact, as shown.
     pub text: Text,
     /// The day a price or an offer in the text was stated (`YYYY-MM-DD`):
     /// shown as "example as of", never as a current offer.
     #[serde(default)]
     pub as_of: Option<String>,
+    /// Codes that go with the fact (`*111*1*7#` for the expiry date).
     #[serde(default)]
     pub codes: Vec<Code>,
+    /// Where the fact comes from; at least one.
     pub sources: Vec<SourceId>,
+    /// How sure the catalog is of the fact.
     pub confidence: Confidence,
 }
 
@@ -528,9 +615,13 @@ pub struct Fact {
 pub struct Catalog {
     /// The newest `checked` date of all sources: how fresh the catalog is.
     pub checked: String,
+    /// Every source, cited by id from the other entries.
     pub sources: Vec<Source>,
+    /// The operators and travel-eSIM providers, one per [`OperatorId`].
     pub operators: Vec<Operator>,
+    /// Operators that have closed (Naxtel), shown with the prefix hint.
     pub closed_operators: Vec<ClosedOperator>,
+    /// The renewal paths the ranking chooses from.
     pub channels: Vec<Channel>,
     /// Warnings that channels refer to by id.
     pub warnings: Vec<Note>,
@@ -557,8 +648,11 @@ pub struct Catalog {
 /// One problem found in the catalog, naming the file and the entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogError {
+    /// The catalog file (`data/channels.json`).
     pub file: String,
+    /// The entry (`channel "nar_kiosk"`), or `file` when the whole file fails.
     pub entry: String,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -578,6 +672,8 @@ pub struct RequiredClaim {
     pub entry: String,
     /// The entry as claims name it (`channel:nar_kiosk`).
     pub key: String,
+    /// The attribute to evidence (`plans`, `needs_presence`, `code:*700#`,
+    /// `text`).
     pub attribute: String,
     /// The sources the entry shows: a quote must come from one of them, so
     /// the user finds it under that source.

@@ -13,8 +13,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A day of the proleptic Gregorian calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, 1 to 9999.
     pub year: i32,
+    /// The month, 1 (January) to 12.
     pub month: u32,
+    /// The day of the month, 1 to its last day.
     pub day: u32,
 }
 
@@ -104,6 +107,7 @@ impl fmt::Display for Date {
 /// A wall-clock date and time (minutes), as typed in `datetime-local`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LocalDateTime {
+    /// The calendar day.
     pub date: Date,
     /// Minutes after midnight, 0 to 1439.
     pub minute: u32,

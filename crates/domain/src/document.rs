@@ -30,9 +30,12 @@ pub struct Prefs {
 /// writes it with `document/json.rs`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Document {
+    /// The format version: [`VERSION`] once read (older ones are migrated).
     pub version: u32,
+    /// The user's language and notification choices.
     #[serde(default)]
     pub prefs: Prefs,
+    /// The user's reminders, at most [`MAX_REMINDERS`].
     #[serde(default)]
     pub reminders: Vec<Reminder>,
 }

@@ -76,7 +76,9 @@ impl fmt::Display for UtcTime {
 /// One reminder to export, with its due time already converted to UTC.
 #[derive(Clone, Copy, Debug)]
 pub struct Event<'a> {
+    /// The reminder: its label, note, repeat rule and warning.
     pub reminder: &'a Reminder,
+    /// The reminder's wall-clock `due`, in UTC by the browser's time zone.
     pub due_utc: UtcTime,
 }
 

@@ -5,10 +5,14 @@ use serde::{Deserialize, Serialize};
 /// A language the app speaks. Order is the order of the language switcher.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
+    /// Simplified Chinese (`zh`).
     Zh,
+    /// English (`en`), the fallback.
     #[default]
     En,
+    /// Azerbaijani, in Latin script (`az`).
     Az,
+    /// Russian (`ru`).
     Ru,
 }
 
@@ -66,12 +70,16 @@ impl Lang {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    /// The Simplified Chinese text; empty when missing.
     #[serde(default)]
     pub zh: String,
+    /// The English text; empty when missing.
     #[serde(default)]
     pub en: String,
+    /// The Azerbaijani text; empty when missing.
     #[serde(default)]
     pub az: String,
+    /// The Russian text; empty when missing.
     #[serde(default)]
     pub ru: String,
 }

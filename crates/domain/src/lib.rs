@@ -2,6 +2,8 @@
 //! engine and the picker's URL vocabulary. Nothing here knows about the
 //! browser, so all of it is tested natively with `cargo test`.
 
+#![warn(missing_docs)]
+
 pub mod catalog;
 pub mod date;
 pub mod document;

@@ -9,7 +9,10 @@ use super::lang::Lang;
 /// The operator choice: a known operator or provider, or "not sure".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OperatorChoice {
+    /// A named operator or provider (`op=nar`).
     Known(OperatorId),
+    /// "Not sure" (`op=unsure`): every network operator's paths, or every
+    /// provider's for a travel eSIM, each marked with its operator.
     Unsure,
 }
 
@@ -36,13 +39,17 @@ impl OperatorChoice {
 /// The picker's inputs: what the ranking needs to know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Query {
+    /// The SIM kind (`sim=`); `None` until chosen, matching every kind.
     pub sim: Option<SimKind>,
+    /// The operator (`op=`); `None` until chosen, matching every operator.
     pub op: Option<OperatorChoice>,
+    /// How the user will pay (`pay=`); `None` until chosen, blocking no path.
     pub pay: Option<Payment>,
     /// "I have internet now".
     pub online: bool,
     /// "I am in Azerbaijan now".
     pub in_az: bool,
+    /// Prepaid or postpaid (`plan=`); prepaid by default.
     pub plan: Plan,
 }
 
@@ -122,13 +129,17 @@ impl Query {
 /// Light, dark or following the system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
+    /// Always the light colours (`theme=light`).
     Light,
+    /// Always the dark colours (`theme=dark`).
     Dark,
+    /// The system's choice (`theme=auto`); the default.
     #[default]
     Auto,
 }
 
 impl Theme {
+    /// The value used in the URL query.
     pub fn as_str(self) -> &'static str {
         match self {
             Theme::Light => "light",
@@ -151,6 +162,7 @@ impl Accent {
             .then(|| Accent(s.to_ascii_lowercase()))
     }
 
+    /// The colour, as `#rgb` or `#rrggbb` in lowercase.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -195,11 +207,15 @@ impl Accent {
 /// Everything the URL query can set.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppParams {
+    /// The picker's state.
     pub query: Query,
     /// The language asked for in the URL, if any.
     pub lang: Option<Lang>,
+    /// `embed=1`: the compact layout for an iframe on another site.
     pub embed: bool,
+    /// The colour scheme (`theme=`).
     pub theme: Theme,
+    /// The accent colour (`accent=`); `None` keeps the app's own.
     pub accent: Option<Accent>,
 }
 

@@ -22,6 +22,7 @@ pub struct RunOut {
     /// The first day without data: the earlier of `data_gone` and
     /// `pack_ends`.
     pub on: Date,
+    /// Whether the data is used up, the pack ends, or both, on that day.
     pub cause: RunOutCause,
     /// The first day the daily use no longer fits in what is left: today
     /// plus the number of whole days the megabytes last. `None` when nothing

@@ -59,17 +59,22 @@ pub enum Blocker {
 /// A path that can work, with its rank explained.
 #[derive(Clone, Debug)]
 pub struct RankedPath<'c> {
+    /// The channel to use.
     pub channel: &'c Channel,
+    /// The sum of its points; paths are sorted by it, highest first.
     pub score: i32,
     /// Points in its favour, strongest first.
     pub merits: Vec<Merit>,
+    /// Points against it, shown with it.
     pub caveats: Vec<Caveat>,
 }
 
 /// A path that cannot work now, with every reason.
 #[derive(Clone, Debug)]
 pub struct BlockedPath<'c> {
+    /// The channel that cannot be used now.
     pub channel: &'c Channel,
+    /// Every reason why, never empty; paths with fewer are listed first.
     pub blockers: Vec<Blocker>,
 }
 

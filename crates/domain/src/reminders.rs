@@ -39,24 +39,34 @@ impl ReminderId {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Repeat {
+    /// A one-off: once renewed, there is no next due time.
     #[default]
     None,
+    /// Every this many days, 1 to [`MAX_INTERVAL_DAYS`].
     EveryDays(u32),
+    /// The same day each month, clamped to the month's last day.
     Monthly,
 }
 
 /// A reminder as stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reminder {
+    /// Unique id, also its calendar event's UID.
     pub id: ReminderId,
+    /// What to renew, one line of at most [`MAX_LABEL`] characters.
     pub label: String,
+    /// When it is due, in wall-clock time.
     pub due: LocalDateTime,
+    /// The line's operator, when the user chose one.
     #[serde(default)]
     pub operator: Option<OperatorId>,
+    /// The renewal path it was made from (a result's "remind me"), if any.
     #[serde(default)]
     pub channel: Option<ChannelId>,
+    /// The user's note, at most [`MAX_NOTE`] characters; may hold line breaks.
     #[serde(default)]
     pub note: String,
+    /// How it rolls forward once renewed.
     #[serde(default)]
     pub repeat: Repeat,
     /// Warn this many days before `due`.
@@ -67,25 +77,40 @@ pub struct Reminder {
 /// What the user typed in the reminder form.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
+    /// The label as typed; [`clean_label`] cleans it on save.
     pub label: String,
+    /// The due time, `None` when the field is empty or invalid.
     pub due: Option<LocalDateTime>,
+    /// The operator chosen, if any.
     pub operator: Option<OperatorId>,
+    /// The renewal path the form was opened from, if any.
     pub channel: Option<ChannelId>,
+    /// The note as typed; [`clean_note`] cleans it on save.
     pub note: String,
+    /// The repeat rule chosen.
     pub repeat: Repeat,
+    /// Days before `due` to warn, as chosen.
     pub warn_days: u32,
 }
 
 /// Why a reminder cannot be saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReminderError {
+    /// The label is empty once cleaned.
     LabelEmpty,
+    /// The label is over [`MAX_LABEL`] characters.
     LabelTooLong,
+    /// The note is over [`MAX_NOTE`] characters.
     NoteTooLong,
+    /// No due time was given.
     NoDue,
+    /// An `EveryDays` interval outside 1 to [`MAX_INTERVAL_DAYS`].
     BadInterval,
+    /// `warn_days` is over [`MAX_WARN_DAYS`].
     WarnTooEarly,
+    /// Already [`MAX_REMINDERS`] reminders: no room for another.
     TooMany,
+    /// The id is not 1 to 64 letters, digits, `-` and `_`.
     BadId,
 }
 
@@ -208,6 +233,7 @@ pub enum Status {
     Due,
     /// Within its warning period.
     Soon,
+    /// Not yet within its warning period.
     Later,
 }
 

@@ -46,13 +46,16 @@ pub enum BandAnswer {
         /// The smallest amount the rule gives a period for, in qəpik.
         min_qepik: u32,
     },
+    /// The amount falls in a band: the period it buys.
     Active(Period),
 }
 
 /// A rule with its answer for the amount and payment day asked about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleAnswer {
+    /// The rule asked.
     pub rule: ValidityRule,
+    /// What the rule says for the amount.
     pub answer: BandAnswer,
 }
 
@@ -60,8 +63,11 @@ pub struct RuleAnswer {
 /// active?"
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidityAnswer {
+    /// The operator of the line.
     pub operator: OperatorId,
+    /// The amount paid, in qəpik (1 AZN = 100 qəpik).
     pub amount_qepik: u32,
+    /// The day of payment.
     pub paid_on: Date,
     /// The rule in force on `paid_on` and its answer; `None` when no rule is
     /// known (Bakcell, a travel eSIM, or a day before the first known rule).

@@ -1,0 +1,260 @@
+//! The list of reminders and the due banner. Rows are kept by id: a row whose
+//! reminder did not change stays the same element, so a list update moves
+//! nobody's focus; a changed row is replaced, and focus goes to its button
+//! that replaced the focused one.
+
+use leptos::html::{Div, Ul};
+use leptos::prelude::*;
+use web_sys::Element;
+
+use super::focus::{self, Target};
+use super::{closest, form, isolated, on_click, transfer, ReminderAction, ReminderState};
+use crate::domain::date::LocalDateTime;
+use crate::domain::reminders::{Reminder, ReminderId, Repeat, Status};
+use crate::domain::{typography, Lang};
+use crate::i18n::{self, t, t_with, Key};
+use crate::ui::clock;
+use crate::ui::dom::{replace_children, El};
+use crate::ui::AppState;
+
+/// A reminder as a list item (focusable, for focus to land on after a
+/// change); its buttons carry the reminder's id in the row's `data-id`.
+fn reminder_item(state: AppState, lang: Lang, r: &Reminder, now: LocalDateTime) -> El {
+    let status = r.status(now);
+    let (class, badge) = match status {
+        Status::Due => ("reminder due", Some(Key::StatusDue)),
+        Status::Soon => ("reminder soon", Some(Key::StatusSoon)),
+        Status::Later => ("reminder", None),
+    };
+    let mut meta: Vec<String> = Vec::new();
+    if let Some(op) = r.operator {
+        meta.push(i18n::operator_name(lang, state.catalog_untracked(), op).to_owned());
+    }
+    match r.repeat {
+        Repeat::None => {}
+        Repeat::EveryDays(days) => {
+            meta.push(t_with(lang, Key::RepeatEveryN, "n", &days.to_string()))
+        }
+        Repeat::Monthly => meta.push(t(lang, Key::RepeatEveryMonth).into()),
+    }
+    if r.warn_days > 0 {
+        meta.push(t_with(lang, Key::WarnN, "n", &r.warn_days.to_string()));
+    }
+    let button = |action, key| El::button(action, t(lang, key));
+    let mut actions = El::new("div").class("actions");
+    if r.repeat != Repeat::None {
+        actions = actions.child(button(ReminderAction::Renewed, Key::Renewed));
+    }
+    actions = actions
+        .child(button(ReminderAction::Edit, Key::Edit))
+        .child(button(ReminderAction::Ics, Key::AddToCalendar))
+        .child(button(ReminderAction::Delete, Key::Delete));
+    El::new("li")
+        .class(class)
+        .attr("data-id", &r.id.0)
+        .attr("tabindex", "-1")
+        .child(El::new("h3").text(&r.label))
+        .child(
+            El::new("p")
+                .class("when")
+                .text(&clock::format_date_time(lang, r.due))
+                .maybe(badge.map(|k| El::new("span").class("badge due-badge").text(t(lang, k)))),
+        )
+        .maybe((!meta.is_empty()).then(|| El::new("p").class("meta").text(&meta.join(" · "))))
+        .maybe((!r.note.is_empty()).then(|| El::new("p").class("note").text(&r.note)))
+        .child(actions)
+}
+
+/// The element children of `list`, in order.
+fn rows_of(list: &Element) -> Vec<Element> {
+    let mut rows = Vec::new();
+    let mut next = list.first_element_child();
+    while let Some(row) = next {
+        next = row.next_element_sibling();
+        rows.push(row);
+    }
+    rows
+}
+
+/// Puts `rows` in `list`, in order, keeping each existing row that equals
+/// its replacement (same id, same content). Focus inside the list stays on
+/// its element, or goes to its successor in a replaced row.
+fn sync_rows(list: &Element, rows: Vec<El>) {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|a| list.contains(Some(a)));
+    let old = rows_of(list);
+    let mut at = list.first_element_child();
+    for row in rows {
+        let row = row.into_element();
+        let kept = old
+            .iter()
+            .find(|o| {
+                o.get_attribute("data-id") == row.get_attribute("data-id")
+                    && o.is_equal_node(Some(&row))
+            })
+            .cloned();
+        let row = kept.unwrap_or(row);
+        if at.as_ref() != Some(&row) {
+            let _ = list.insert_before(&row, at.as_ref().map(|a| a.as_ref()));
+        } else {
+            at = row.next_element_sibling();
+            continue;
+        }
+        at = row.next_element_sibling();
+    }
+    while let Some(extra) = at {
+        at = extra.next_element_sibling();
+        extra.remove();
+    }
+    if let Some(focused) = focused {
+        focus::restore(&focused);
+    }
+}
+
+/// Keeps the section's list in step with the document (and the language).
+pub(super) fn render_list(state: AppState, ready: Memo<bool>, list: NodeRef<Ul>) {
+    Effect::new(move || {
+        if !ready.get() {
+            return;
+        }
+        let lang = state.lang.get();
+        let now = clock::now();
+        let Some(ul) = list.get() else {
+            return;
+        };
+        let mut rows: Vec<El> = state.reminders.doc.with(|d| {
+            d.reminders
+                .iter()
+                .map(|r| reminder_item(state, lang, r, now))
+                .collect()
+        });
+        if rows.is_empty() {
+            rows.push(
+                El::new("li")
+                    .class("empty")
+                    .text(t(lang, Key::RemindersEmpty)),
+            );
+        }
+        sync_rows(&ul, rows);
+    });
+}
+
+/// Due and overdue reminders, shown first on every open: a heading and a
+/// list while there are any, nothing otherwise.
+#[component]
+pub fn DueBanner(
+    /// False until the strings it shows are installed.
+    ready: Memo<bool>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let banner = NodeRef::<Div>::new();
+    Effect::new(move || {
+        if !ready.get() {
+            return;
+        }
+        let lang = state.lang.get();
+        let now = clock::now();
+        let Some(div) = banner.get() else {
+            return;
+        };
+        let due: Vec<El> = state.reminders.doc.with(|d| {
+            d.reminders
+                .iter()
+                .filter(|r| r.status(now) != Status::Later)
+                .map(|r| reminder_item(state, lang, r, now))
+                .collect()
+        });
+        if due.is_empty() {
+            replace_children(&div, []);
+            return;
+        }
+        let heading = El::new("h2")
+            .attr("id", "due-heading")
+            .text(t(lang, Key::DueHeading));
+        match div.last_element_child() {
+            Some(list) => {
+                if let Some(old) = div.first_element_child() {
+                    let _ = old.replace_with_with_node_1(&heading.into_element());
+                }
+                sync_rows(&list, due);
+            }
+            None => replace_children(
+                &div,
+                [
+                    heading,
+                    El::new("ul")
+                        .class("reminder-list")
+                        .attr("aria-labelledby", "due-heading")
+                        .children(due),
+                ],
+            ),
+        }
+    });
+    view! { <div class="due-banner" data-testid="due-banner" node_ref=banner on:click=move |ev| on_click(state, ev)></div> }
+}
+
+/// The row of `button` and its reminder.
+fn row_of(rem: ReminderState, button: &Element) -> Option<(Element, Reminder)> {
+    let row = closest(button, "li[data-id]")?;
+    let id = ReminderId(row.get_attribute("data-id")?);
+    let reminder = rem
+        .doc
+        .with_untracked(|d| d.reminders.iter().find(|r| r.id == id).cloned())?;
+    Some((row, reminder))
+}
+
+/// "Renewed": the next due date, said in the live region; focus stays on
+/// the button (in the row as rebuilt).
+pub(super) fn renewed(rem: ReminderState, lang: Lang, button: &Element) {
+    let Some((_, reminder)) = row_of(rem, button) else {
+        return;
+    };
+    let Some(next) = reminder.renewed(clock::now()) else {
+        return;
+    };
+    let due = clock::format_date_time(lang, next.due);
+    rem.commit(|d| {
+        if let Some(r) = d.reminders.iter_mut().find(|r| r.id == next.id) {
+            *r = next;
+        }
+    });
+    rem.say(typography::label(
+        lang,
+        t(lang, Key::Renewed),
+        &format!("{} {due}", isolated(&reminder.label)),
+    ));
+    focus::later(Target::Same(button.clone()));
+}
+
+/// "Edit": the form, holding the reminder.
+pub(super) fn edit(rem: ReminderState, button: &Element) {
+    if let Some((_, reminder)) = row_of(rem, button) {
+        form::edit(rem, reminder);
+    }
+}
+
+/// "Add to calendar": the reminder as a calendar file.
+pub(super) fn export_one(rem: ReminderState, button: &Element) {
+    if let Some((_, reminder)) = row_of(rem, button) {
+        transfer::export_one(&reminder);
+    }
+}
+
+/// "Delete", with undo; focus goes to the row that takes its place.
+pub(super) fn delete(rem: ReminderState, button: &Element) {
+    let Some((row, reminder)) = row_of(rem, button) else {
+        return;
+    };
+    let list = row.parent_element();
+    let index = list
+        .as_ref()
+        .and_then(|l| rows_of(l).iter().position(|r| *r == row))
+        .unwrap_or(0) as u32;
+    rem.commit(|d| d.reminders.retain(|r| r.id != reminder.id));
+    rem.undo.set(Some(reminder));
+    if let Some(list) = list {
+        focus::later(Target::RowAt { list, index });
+    }
+}

@@ -1,0 +1,290 @@
+//! Reminders in the page. Each file has one job:
+//! - `mod.rs`: the reminders' state, [`ReminderState::commit`] (the one
+//!   place that saves), the buttons' actions and the section;
+//! - `list.rs`: the list and the due banner, rows kept by id;
+//! - `form.rs`: the add/edit form;
+//! - `transfer.rs`: calendar export, backup export and import;
+//! - `notices.rs`: storage problems, undo, the import preview, announcements.
+//!
+//! Keyboard focus is never dropped: after a change, it goes back to the
+//! control that opened a form, to the next row, or to the list's heading
+//! (`focus.rs`), and a live region says what happened.
+
+mod focus;
+mod form;
+mod list;
+mod notices;
+mod transfer;
+
+use leptos::html::{Div, Ul};
+use leptos::prelude::*;
+use web_sys::Element;
+
+pub use self::list::DueBanner;
+use super::dom::{clicked, Action, El};
+use super::{clock, AppState};
+use crate::domain::catalog::{ChannelId, OperatorId};
+use crate::domain::date::LocalDateTime;
+use crate::domain::document::Document;
+use crate::domain::reminders::{self, Draft, Reminder, ReminderId};
+use crate::domain::Lang;
+use crate::i18n::{t, Key};
+use crate::storage::{self, Problem};
+
+/// A reminder being created (`id: None`) or edited.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Editing {
+    /// The reminder edited; `None` for a new one.
+    pub id: Option<ReminderId>,
+    /// What the form holds.
+    pub draft: Draft,
+}
+
+/// What an import found, waiting for the user's yes.
+#[derive(Clone, Debug, PartialEq)]
+enum Import {
+    Ready(Vec<Reminder>),
+    Failed(Key),
+}
+
+/// The reminders' state, shared through [`AppState`].
+#[derive(Clone, Copy)]
+pub struct ReminderState {
+    /// The stored document (reminders and preferences).
+    pub doc: RwSignal<Document>,
+    persistent: RwSignal<bool>,
+    /// Why storage is not doing its job, if it is not.
+    pub problem: RwSignal<Option<Problem>>,
+    editing: RwSignal<Option<Editing>>,
+    undo: RwSignal<Option<Reminder>>,
+    import: RwSignal<Option<Import>>,
+    /// The last thing that happened, said in the section's live region.
+    announce: RwSignal<Option<String>>,
+}
+
+impl ReminderState {
+    /// Starts from the loaded document and follows changes made in other tabs.
+    pub fn new(loaded: storage::Loaded) -> ReminderState {
+        let state = ReminderState {
+            doc: RwSignal::new(loaded.doc),
+            persistent: RwSignal::new(loaded.persistent),
+            problem: RwSignal::new(loaded.problem),
+            editing: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            import: RwSignal::new(None),
+            announce: RwSignal::new(None),
+        };
+        storage::on_external_change(move |doc| state.doc.set(doc));
+        state
+    }
+
+    /// Applies a change and saves it: the only writer of stored data.
+    pub fn commit(self, change: impl FnOnce(&mut Document)) {
+        self.doc.update(|doc| {
+            change(doc);
+            reminders::sort(&mut doc.reminders);
+        });
+        if !self.persistent.get_untracked() {
+            return;
+        }
+        match self.doc.with_untracked(storage::save) {
+            Ok(()) => {
+                if self.problem.get_untracked() == Some(Problem::Full) {
+                    self.problem.set(None);
+                }
+            }
+            Err(problem) => {
+                if problem == Problem::Blocked {
+                    self.persistent.set(false);
+                }
+                self.problem.set(Some(problem));
+            }
+        }
+    }
+
+    /// Opens the form for a new reminder, prefilled, due in a day.
+    pub fn start_new(
+        self,
+        label: String,
+        operator: Option<OperatorId>,
+        channel: Option<ChannelId>,
+    ) {
+        let now = clock::now();
+        let due = LocalDateTime::from_minutes_since_epoch(now.minutes_since_epoch() + 1440)
+            .unwrap_or(now);
+        self.start_new_at(label, operator, channel, due);
+    }
+
+    /// Opens the form for a new reminder, prefilled, due at `due`.
+    pub fn start_new_at(
+        self,
+        label: String,
+        operator: Option<OperatorId>,
+        channel: Option<ChannelId>,
+        due: LocalDateTime,
+    ) {
+        self.open_form(Editing {
+            id: None,
+            draft: Draft {
+                label,
+                due: Some(due),
+                operator,
+                channel,
+                warn_days: 1,
+                ..Draft::default()
+            },
+        });
+    }
+
+    /// Opens the form; focus goes to its first field, and back to the
+    /// control focused now when the form closes.
+    fn open_form(self, editing: Editing) {
+        focus::remember_opener();
+        self.editing.set(Some(editing));
+        focus::later(focus::Target::FormStart);
+    }
+
+    /// Closes the form; focus goes back to what opened it.
+    fn close_form(self) {
+        self.editing.set(None);
+        focus::later(focus::Target::Opener);
+    }
+
+    fn say(self, text: String) {
+        self.announce.set(Some(text));
+    }
+}
+
+/// What a button in the reminders (list, banner, section) does. Row
+/// buttons also carry the reminder's id in `data-id`.
+#[derive(Clone, Copy, PartialEq)]
+enum ReminderAction {
+    Renewed,
+    Edit,
+    Ics,
+    Delete,
+    Add,
+    Cancel,
+    Undo,
+    ImportConfirm,
+    ImportCancel,
+    DownloadKept,
+    ExportAll,
+    BackupExport,
+}
+
+impl Action for ReminderAction {
+    const ALL: &'static [Self] = &[
+        ReminderAction::Renewed,
+        ReminderAction::Edit,
+        ReminderAction::Ics,
+        ReminderAction::Delete,
+        ReminderAction::Add,
+        ReminderAction::Cancel,
+        ReminderAction::Undo,
+        ReminderAction::ImportConfirm,
+        ReminderAction::ImportCancel,
+        ReminderAction::DownloadKept,
+        ReminderAction::ExportAll,
+        ReminderAction::BackupExport,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            ReminderAction::Renewed => "renewed",
+            ReminderAction::Edit => "edit",
+            ReminderAction::Ics => "ics",
+            ReminderAction::Delete => "delete",
+            ReminderAction::Add => "add",
+            ReminderAction::Cancel => "cancel",
+            ReminderAction::Undo => "undo",
+            ReminderAction::ImportConfirm => "import-confirm",
+            ReminderAction::ImportCancel => "import-cancel",
+            ReminderAction::DownloadKept => "download-kept",
+            ReminderAction::ExportAll => "export-all",
+            ReminderAction::BackupExport => "backup-export",
+        }
+    }
+}
+
+/// A button of the section, in the secondary style or not.
+fn action_button(action: ReminderAction, lang: Lang, key: Key, secondary: bool) -> El {
+    El::button(action, t(lang, key)).class(if secondary { "secondary" } else { "primary" })
+}
+
+/// Answers a click on any button of the reminders (section or banner).
+fn on_click(state: AppState, ev: web_sys::MouseEvent) {
+    let Some((action, button)) = clicked::<ReminderAction>(&ev) else {
+        return;
+    };
+    let rem = state.reminders;
+    let lang = state.lang.get_untracked();
+    match action {
+        ReminderAction::Renewed => list::renewed(rem, lang, &button),
+        ReminderAction::Edit => list::edit(rem, &button),
+        ReminderAction::Ics => list::export_one(rem, &button),
+        ReminderAction::Delete => list::delete(rem, &button),
+        ReminderAction::Add => rem.start_new(String::new(), None, None),
+        ReminderAction::Cancel => rem.close_form(),
+        ReminderAction::Undo => notices::undo(rem, lang),
+        ReminderAction::ImportConfirm => transfer::confirm_import(rem, lang),
+        ReminderAction::ImportCancel => {
+            rem.import.set(None);
+            focus::later(focus::Target::Heading);
+        }
+        ReminderAction::DownloadKept => transfer::download_kept(rem),
+        ReminderAction::ExportAll => transfer::export_calendar(rem),
+        ReminderAction::BackupExport => transfer::export_backup(rem),
+    }
+}
+
+/// The reminders section: notices, list, form, export and import. Built
+/// with the `dom` builder in three parts that re-render independently, so
+/// typing in the form is never interrupted by a list update.
+#[component]
+pub fn RemindersSection(
+    /// False until the start-up step that shows it.
+    ready: Memo<bool>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let (notice_box, list, form_box) = (
+        NodeRef::<Div>::new(),
+        NodeRef::<Ul>::new(),
+        NodeRef::<Div>::new(),
+    );
+    let announce = NodeRef::<leptos::html::P>::new();
+    notices::render(state, ready, notice_box, announce);
+    list::render_list(state, ready, list);
+    form::render(state, ready, form_box);
+    view! {
+        <section
+            class="reminders"
+            hidden=move || !ready.get()
+            aria-labelledby="reminders-heading"
+            on:click=move |ev| on_click(state, ev)
+            on:change=move |ev| form::on_change(state, ev)
+            on:submit=move |ev| form::on_submit(state, ev)
+        >
+            <h2 id="reminders-heading" tabindex="-1">{state.text(Key::RemindersHeading)}</h2>
+            <div node_ref=notice_box></div>
+            // What the last change did, for screen readers and at a glance.
+            // It stays in the page: a live region added with its text is not
+            // read by every screen reader.
+            <p class="announce" role="status" data-testid="announce" node_ref=announce></p>
+            <ul class="reminder-list" data-testid="reminders" node_ref=list></ul>
+            <div node_ref=form_box></div>
+        </section>
+    }
+}
+
+/// `text` between Unicode directional isolates (U+2068 … U+2069), so that a
+/// right-to-left override inside a user's label cannot reorder the sentence
+/// around it.
+fn isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
+/// The element a click landed on's closest ancestor matching `selector`.
+fn closest(el: &Element, selector: &str) -> Option<Element> {
+    el.closest(selector).ok().flatten()
+}
