@@ -60,6 +60,12 @@ stage "browser unit tests (wasm32, WebKitGTK under Xvfb)" \
 stage "trunk build --release" trunk build --release
 stage "dist present" check_dist
 stage "end-to-end (Playwright, Chromium)" playwright test
+# A debug build (debug assertions on) runs the smoke flows: the reactive graph warns there
+# about a tracked signal read outside a tracking context, and a button whose action its
+# section does not know stops the app.
+stage "trunk build (debug, into dist-debug)" trunk build --dist dist-debug
+stage "smoke flows in the debug build (no reactive-graph warning)" \
+  env E2E_DEBUG_BUILD=1 E2E_DIST=dist-debug E2E_PORT=4183 playwright test
 stage "end-to-end (WebDriver, Firefox ESR headless)" env WD_ENGINE=firefox node --test e2e-webdriver/
 stage "end-to-end (WebDriver, WebKitGTK under Xvfb)" env WD_ENGINE=webkit node --test e2e-webdriver/
 stage "Lighthouse (mobile; a11y 100, best practices 100, SEO >= 90, perf >= 95)" node scripts/lighthouse.mjs

@@ -21,13 +21,10 @@ fn shipped() -> Catalog {
 
 /// `cases` per property, or `PROPTEST_CASES` for a longer run.
 fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(cases),
-        ..ProptestConfig::default()
-    }
+    let asked = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    ProptestConfig::with_cases(asked.unwrap_or(cases))
 }
 
 #[test]
