@@ -7,6 +7,7 @@
 // Text is compared as textContent, trimmed: whitespace differs between the engines.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFile } from 'node:fs/promises';
 import {
   By,
@@ -279,11 +280,18 @@ describe(`AzSIM in ${ENGINE} (WebDriver)`, { timeout: 240_000 }, () => {
         await driver.switchTo().defaultContent();
       }
     };
+    // As tall as its content, and settled: the same height twice, half a second apart
+    // (the sections that wait for the pack's second part arrive after the first paint).
+    let last = 0;
     const fitted = () =>
       waitFor(async () => {
         const [h, c] = [await frameHeight(), await contentHeight()];
-        return Math.abs(h - c.rect) <= 3 && Math.abs(h - c.scroll) <= 3 && h;
-      }, 'the frame to be as tall as its content');
+        const fits = Math.abs(h - c.rect) <= 3 && Math.abs(h - c.scroll) <= 3;
+        const settled = fits && h === last;
+        last = fits ? h : 0;
+        if (!settled) await sleep(500);
+        return settled && h;
+      }, 'the frame to be as tall as its content, and settled', 20_000);
     const summaryClick = async () => {
       // Scroll the host page to the summary, as a person would. (In WebKit, scrollIntoView
       // inside a cross-origin frame does not scroll the host page, and WebKitWebDriver's

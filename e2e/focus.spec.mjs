@@ -97,3 +97,23 @@ for (const [lang, saved, renewed] of [
     await expectNoAxeViolations(page);
   });
 }
+
+test('deleting the only due reminder in the banner puts focus on the reminders heading', async ({ page }) => {
+  test.setTimeout(90_000);
+  const overdue = { id: 'late', label: 'Overdue top-up', due: '2020-01-01T09:00', note: '', warn_days: 0, repeat: 'none' };
+  await page.addInitScript(
+    ([key, doc]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(key, doc);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [KEY, JSON.stringify({ version: 2, prefs: {}, reminders: [overdue] })],
+  );
+  await gotoApp(page);
+  await expect(page.getByTestId('due-banner').locator('li.reminder')).toHaveCount(1);
+  await tabTo(page, '[data-testid=due-banner] li[data-id=late] button[data-action=delete]');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('due-banner').locator('li')).toHaveCount(0);
+  await expectFocus(page, { id: 'reminders-heading' }, 'after deleting the banner’s last row');
+});

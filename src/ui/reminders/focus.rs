@@ -99,7 +99,11 @@ fn now(target: Target) {
         Target::Same(button) => successor(&button),
         Target::Heading => None,
     };
-    let element = element.or_else(|| query("#reminders-heading"));
+    // A list the change emptied may have left the page (the due banner)
+    // with its old rows in it.
+    let element = element
+        .filter(|e| e.is_connected())
+        .or_else(|| query("#reminders-heading"));
     if let Some(el) = element.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }
