@@ -165,7 +165,7 @@ mod tests {
     fn each_pack_holds_only_its_language() {
         for lang in Lang::ALL {
             let catalog = &pack(lang).expect("pack").catalog;
-            let name = &catalog.operators[0].company;
+            let name = &catalog.channels[0].name;
             assert!(!name.get(lang).is_empty(), "{lang:?}");
             for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
                 assert_eq!(name.get(other), "", "{lang:?} pack has {other:?} text");
@@ -187,6 +187,9 @@ mod tests {
             assert!(!more.facts.is_empty() && first.facts.is_empty());
             assert!(!more.validity.is_empty() && first.validity.is_empty());
             assert!(!first.checked.is_empty());
+            // The operators' check codes travel in the second part only.
+            assert!(first.operators.iter().all(|o| o.codes.is_empty()));
+            assert!(more.operators.iter().any(|o| !o.codes.is_empty()));
         }
         let half = &MORE_BYTES[1][..MORE_BYTES[1].len() / 2];
         assert!(postcard::from_bytes::<More>(half).is_err());

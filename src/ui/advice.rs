@@ -187,7 +187,7 @@ fn build_part(lang: Lang, catalog: &Catalog, more: &Catalog, q: &Query, part: Pa
             .child(note_list(lang, "traveller", &more.traveller)),
         ),
         Part::Habits => {
-            let codes = catalog
+            let codes = more
                 .operators
                 .iter()
                 .filter(|o| !o.codes.is_empty())

@@ -263,7 +263,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         <advice::Advice ready=with_more(3) />
         <div class="foot" hidden=move || stage.get() < 3>
             <p data-testid="checked">
-                {move || crate::i18n::t_with(state.lang.get(), Key::CatalogChecked, "date", &state.catalog().checked)}
+                {move || state.t(Key::CatalogChecked).replace("{date}", &state.catalog().checked)}
             </p>
             <p>{state.text(Key::Privacy)}</p>
             {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
@@ -313,6 +313,9 @@ fn full_app_href(state: AppState) -> String {
 /// offline, an update ready, the iOS install hint.
 fn status_notices(state: AppState, pwa: PwaState, embedded: bool) -> Vec<El> {
     let lang = state.lang.get();
+    // The strings of the notices after the link travel in the pack's second
+    // part: they show once it is there.
+    let later = state.more().is_some();
     let mut out = Vec::new();
     if embedded {
         out.push(
@@ -325,7 +328,7 @@ fn status_notices(state: AppState, pwa: PwaState, embedded: bool) -> Vec<El> {
                 .text(t(lang, Key::OpenFullApp)),
         );
     }
-    if !pwa.online.get() {
+    if later && !pwa.online.get() {
         out.push(
             El::new("p")
                 .class("notice offline")
@@ -334,7 +337,7 @@ fn status_notices(state: AppState, pwa: PwaState, embedded: bool) -> Vec<El> {
                 .text(t(lang, Key::OfflineBadge)),
         );
     }
-    if pwa.update_ready.get() {
+    if later && pwa.update_ready.get() {
         out.push(
             El::new("div")
                 .class("notice update")
@@ -345,7 +348,7 @@ fn status_notices(state: AppState, pwa: PwaState, embedded: bool) -> Vec<El> {
                 .child(El::button(StatusAction::Update, t(lang, Key::UpdateButton))),
         );
     }
-    if pwa.ios_hint {
+    if later && pwa.ios_hint {
         out.push(
             El::new("p")
                 .class("notice")
@@ -395,7 +398,7 @@ fn StatusBar(pwa: PwaState, embedded: bool, install: NodeRef<leptos::html::Span>
         if let Some(div) = root.get() {
             replace_children(&div, notices);
         }
-        let button = pwa.can_install.get().then(|| {
+        let button = (pwa.can_install.get() && state.more().is_some()).then(|| {
             El::button(StatusAction::Install, state.t(Key::InstallButton))
                 .class("install")
                 .attr("data-testid", "install")
@@ -473,7 +476,7 @@ fn LanguageSwitcher() -> impl IntoView {
                 .class("notice")
                 .attr("role", "alert")
                 .attr("data-testid", "lang-failed")
-                .text(t(lang, Key::LangLoadFailed))
+                .text(state.t(Key::LangLoadFailed))
         });
         if let Some(div) = notice.get() {
             replace_children(&div, alert);

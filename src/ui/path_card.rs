@@ -94,7 +94,7 @@ fn heading4(lang: Lang, key: Key) -> El {
     El::new("h4").text(t(lang, key))
 }
 
-/// Fills a path card's `<details>` (see [`path_card`]) with where, steps,
+/// Fills a path card's `<details>` (see [`path_card`]) with steps, where,
 /// codes, warnings, note and sources.
 pub fn fill_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: &Element) {
     channel_details(lang, catalog, ch, El::from(details.clone()));
@@ -115,14 +115,15 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
         .iter()
         .filter_map(|w| catalog.warning(w))
         .collect();
+    // The steps first: at a kiosk with no data left, they are the answer.
     let mut d = details
-        .child(facts)
         .child(heading4(lang, Key::LabelSteps))
         .child(
             El::new("ol")
                 .class("steps")
                 .children(ch.steps.iter().map(|s| El::new("li").text(s.get(lang)))),
-        );
+        )
+        .child(facts);
     if !ch.codes.is_empty() {
         d = d
             .child(heading4(lang, Key::LabelCodes))

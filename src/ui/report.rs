@@ -40,6 +40,11 @@ fn describe(lang: Lang, entry: &str, card: &Element) -> String {
 /// deployer's address, or copies the description and shows it under the
 /// card's buttons with a confirmation.
 pub fn on_click(lang: Lang, button: &Element) {
+    // What it says travels in the pack's second part, there a moment after
+    // the first paint.
+    if crate::i18n::more(lang).is_none() {
+        return;
+    }
     let (Some(entry), Some(card)) = (
         button.get_attribute("data-id"),
         button.closest("li").ok().flatten(),

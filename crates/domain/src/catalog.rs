@@ -1467,7 +1467,9 @@ impl Catalog {
     /// the ranked paths need (channels, operators, warnings, what to do with
     /// no path), and the rest, shown after the first paint (sources and
     /// evidence, advice, validity rules, the line's facts). Each half keeps
-    /// the other's fields empty; `checked` stays with the first.
+    /// the other's fields empty, but for the operators: the first half has
+    /// their names and prefixes, the second all of them (with the check codes
+    /// and company names the advice shows); `checked` stays with the first.
     pub fn split_for_packs(self) -> (Catalog, Catalog) {
         let Catalog {
             checked,
@@ -1486,9 +1488,19 @@ impl Catalog {
             facts,
             evidence,
         } = self;
+        // The operators' check codes and company names are for the advice:
+        // the first half keeps their names and prefixes only.
+        let first_operators = operators
+            .iter()
+            .map(|o| Operator {
+                codes: Vec::new(),
+                company: Text::default(),
+                ..o.clone()
+            })
+            .collect();
         let first = Catalog {
             checked,
-            operators,
+            operators: first_operators,
             closed_operators,
             channels,
             warnings,
@@ -1498,6 +1510,7 @@ impl Catalog {
         };
         let more = Catalog {
             sources,
+            operators,
             habits,
             traveller,
             validity,
