@@ -95,7 +95,7 @@ fn heading4(lang: Lang, key: Key) -> El {
 }
 
 /// Fills a path card's `<details>` (see [`path_card`]) with steps, where,
-/// codes, warnings, note and sources.
+/// codes, warnings and sources (the note comes with the sources).
 pub fn fill_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: &Element) {
     channel_details(lang, catalog, ch, El::from(details.clone()));
 }
@@ -138,13 +138,6 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
             ),
         );
     }
-    if let Some(note) = &ch.note {
-        d = d.child(El::new("p").class("note").titled(
-            lang,
-            t(lang, Key::LabelNote),
-            note.get(lang),
-        ));
-    }
     // The path's own sources, its codes' and its warnings', with the quotes
     // of all three.
     let mut sources = ch.sources.clone();
@@ -159,12 +152,14 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
         entries.push_str(" warning:");
         entries.push_str(&w.id.0);
     }
-    // A closed card's sources (and their quotes) are built when it opens.
+    // A closed card's sources (and their quotes) are built when it opens;
+    // the channel's note, in the pack's second part, comes with them.
     let list = if d.element().has_attribute("open") {
         source_list(lang, &sources, &entries)
     } else {
         source_list_on_open(&sources, &entries)
-    };
+    }
+    .attr("data-note", &ch.id.0);
     d.child(heading4(lang, Key::LabelSources)).child(list)
 }
 

@@ -216,9 +216,25 @@ fn source_item(lang: Lang, s: &Source, claims: &[&Claim], today: crate::domain::
         .maybe(quotes)
 }
 
-/// Fills one source list (and marks it filled).
+/// Fills one source list (and marks it filled). A path card's list
+/// (`data-note`: its channel) also puts the channel's note, if it has one,
+/// before the list's heading.
 fn fill(lang: Lang, more: &Catalog, slot: &web_sys::Element) {
     let _ = slot.set_attribute("data-filled", "");
+    if let Some(id) = slot.get_attribute("data-note") {
+        let note = more
+            .channels
+            .iter()
+            .find(|c| c.id.0 == id)
+            .and_then(|c| c.note.as_ref());
+        if let (Some(note), Some(heading)) = (note, slot.previous_element_sibling()) {
+            let note =
+                El::new("p")
+                    .class("note")
+                    .titled(lang, t(lang, Key::LabelNote), note.get(lang));
+            let _ = heading.before_with_node_1(&note.into_element());
+        }
+    }
     let entries = slot.get_attribute("data-entry").unwrap_or_default();
     let ids = slot.get_attribute("data-sources").unwrap_or_default();
     let claims: Vec<&Claim> = more

@@ -1467,9 +1467,12 @@ impl Catalog {
     /// the ranked paths need (channels, operators, warnings, what to do with
     /// no path), and the rest, shown after the first paint (sources and
     /// evidence, advice, validity rules, the line's facts). Each half keeps
-    /// the other's fields empty, but for the operators: the first half has
-    /// their names and prefixes, the second all of them (with the check codes
-    /// and company names the advice shows); `checked` stays with the first.
+    /// the other's fields empty, but for the operators and the channels: the
+    /// first half has the operators' names and prefixes, the second all of
+    /// them (with the check codes and company names the advice shows); the
+    /// channels are in the first half without their notes, and those with a
+    /// note in the second with it but no other text (a note is shown with
+    /// the channel's sources). `checked` stays with the first.
     pub fn split_for_packs(self) -> (Catalog, Catalog) {
         let Catalog {
             checked,
@@ -1498,6 +1501,25 @@ impl Catalog {
                 ..o.clone()
             })
             .collect();
+        // The channels' notes are shown with their sources: the first half
+        // has no notes, the second the notes (and the channels' small fields,
+        // but no other text).
+        let more_channels = channels
+            .iter()
+            .filter(|c| c.note.is_some())
+            .map(|c| Channel {
+                name: Text::default(),
+                place: Text::default(),
+                bring: None,
+                steps: Vec::new(),
+                codes: Vec::new(),
+                ..c.clone()
+            })
+            .collect();
+        let channels = channels
+            .into_iter()
+            .map(|c| Channel { note: None, ..c })
+            .collect();
         let first = Catalog {
             checked,
             operators: first_operators,
@@ -1511,6 +1533,7 @@ impl Catalog {
         let more = Catalog {
             sources,
             operators,
+            channels: more_channels,
             habits,
             traveller,
             validity,
