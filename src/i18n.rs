@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::domain::catalog::OperatorId;
+use crate::domain::catalog::{OperatorId, Payment};
 use crate::domain::{Catalog, Lang};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
@@ -134,6 +134,17 @@ pub fn operator_name(lang: Lang, catalog: &Catalog, op: OperatorId) -> &str {
     catalog
         .operator(op)
         .map_or(op.as_str(), |o| o.name.as_str())
+}
+
+/// The UI string that names a payment method.
+pub fn pay_key(p: Payment) -> Key {
+    match p {
+        Payment::Cash => Key::PayCash,
+        Payment::LocalCard => Key::PayLocalCard,
+        Payment::ForeignCard => Key::PayForeignCard,
+        Payment::Wallet => Key::PayWallet,
+        Payment::Transfer => Key::PayTransfer,
+    }
 }
 
 /// A string compiled into the app, usable when no pack is.

@@ -3,12 +3,11 @@
 //! piece the advice section reuses: tap-to-dial codes.
 
 use super::dom::{Action, El};
-use super::picker::pay_key;
 use super::sources::{confidence_badge, source_list, source_list_on_open};
 use crate::domain::catalog::{Catalog, Channel, Code, Plan, CODE_PLACEHOLDERS};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::{typography, Lang};
-use crate::i18n::{operator_name, t, t_with, Key};
+use crate::i18n::{operator_name, pay_key, t, t_with, Key};
 use web_sys::Element;
 
 /// A template code written out with its placeholders named.
