@@ -14,6 +14,16 @@ NODE_MAJOR_MIN=20
 T0=$EPOCHREALTIME
 
 say() { printf 'setup: %s\n' "$*"; }
+# cargo_tool CRATE VERSION FOUND TIME: installs CRATE at VERSION from crates.io unless
+# FOUND (the version on PATH) is it; TIME says how long an install takes.
+cargo_tool() {
+  if [ "$3" = "$2" ]; then
+    say "$1 $2 present, skipped"
+  else
+    say "installing $1 $2 (found: ${3:-none}; takes ~$4)"
+    cargo install "$1" --version "$2" --locked --force
+  fi
+}
 die() { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }
 
 SUDO=()
@@ -41,13 +51,7 @@ else
 fi
 
 # --- Trunk ---------------------------------------------------------------------------
-have_trunk="$(trunk --version 2>/dev/null | awk '{print $2}' || true)"
-if [ "$have_trunk" = "$TRUNK_VERSION" ]; then
-  say "trunk $TRUNK_VERSION present, skipped"
-else
-  say "installing trunk $TRUNK_VERSION (found: ${have_trunk:-none}; takes ~6 min)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --force
-fi
+cargo_tool trunk "$TRUNK_VERSION" "$(trunk --version 2>/dev/null | awk '{print $2}' || true)" "6 min"
 
 # --- wasm-bindgen-cli: must equal the wasm-bindgen crate in Cargo.lock ----------------
 [ -f Cargo.lock ] || die "Cargo.lock missing"
@@ -87,13 +91,7 @@ else
 fi
 
 # --- geckodriver (Firefox's WebDriver) from crates.io ---------------------------------
-have_gd="$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }' || true)"
-if [ "$have_gd" = "$GECKODRIVER_VERSION" ]; then
-  say "geckodriver $GECKODRIVER_VERSION present, skipped"
-else
-  say "installing geckodriver $GECKODRIVER_VERSION (found: ${have_gd:-none}; takes ~90 s)"
-  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
-fi
+cargo_tool geckodriver "$GECKODRIVER_VERSION" "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }' || true)" "90 s"
 
 # --- Node packages (Playwright, axe-core, wasm-opt from binaryen@132) -----------------
 command -v node >/dev/null || die "node not found (Node >= $NODE_MAJOR_MIN needed)"

@@ -84,23 +84,21 @@ fn sync_rows(list: &Element, rows: Vec<El>) {
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
         .filter(|a| list.contains(Some(a)));
-    let old = rows_of(list);
+    // Each old row's id, read once: a list holds up to 1,000 rows.
+    let old: Vec<(Option<String>, Element)> = rows_of(list)
+        .into_iter()
+        .map(|row| (row.get_attribute("data-id"), row))
+        .collect();
     let mut at = list.first_element_child();
     for row in rows {
         let row = row.into_element();
-        let kept = old
+        let id = row.get_attribute("data-id");
+        let row = old
             .iter()
-            .find(|o| {
-                o.get_attribute("data-id") == row.get_attribute("data-id")
-                    && o.is_equal_node(Some(&row))
-            })
-            .cloned();
-        let row = kept.unwrap_or(row);
+            .find(|(old_id, old_row)| *old_id == id && old_row.is_equal_node(Some(&row)))
+            .map_or(row, |(_, old_row)| old_row.clone());
         if at.as_ref() != Some(&row) {
             let _ = list.insert_before(&row, at.as_ref().map(|a| a.as_ref()));
-        } else {
-            at = row.next_element_sibling();
-            continue;
         }
         at = row.next_element_sibling();
     }
