@@ -4,8 +4,8 @@
 //   first load (index.html + its CSS + boot JS + wasm-bindgen JS + wasm + the largest
 //   language pack) <= BUDGETS.firstLoad, 150 KiB (the lower goal is TARGETS; see scripts/sizes.mjs)
 //   shell (index.html + CSS, what paints before the wasm arrives)       <= 14 KiB brotli
-import { test, expect } from './fixtures.mjs';
-import { checkBudgets, firstLoad, fmtBytes } from '../scripts/sizes.mjs';
+import { test, expect, gotoApp } from './fixtures.mjs';
+import { assetSizes, checkBudgets, firstLoad, fmtBytes } from '../scripts/sizes.mjs';
 
 const DIST = process.env.E2E_DIST ?? 'dist';
 
@@ -24,4 +24,34 @@ test.describe('size budgets (brotli)', () => {
         .toBeLessThanOrEqual(b.budget);
     }
   });
+
+  // The budgets count brotli bytes: this checks that they are what crosses the wire. Each
+  // file of the first load, language packs included (both parts), comes from the
+  // project's static server with brotli, exactly the size scripts/sizes.mjs counts.
+  test('what the first load sends over the wire is the brotli size counted', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const sent = new Map();
+    page.on('requestfinished', async (req) => {
+      const file = decodeURIComponent(new URL(req.url()).pathname.slice(1)) || 'index.html';
+      const res = await req.response();
+      sent.set(file, { encoding: res?.headers()['content-encoding'], bytes: (await req.sizes()).responseBodySize });
+    });
+    await gotoApp(page, '?lang=ru');
+    // The pack's second part arrives after the first paint.
+    const ruPacks = () => [...sent.keys()].filter((f) => f.startsWith('lang/ru')).length;
+    await expect.poll(ruPacks, { message: 'both parts of the Russian pack fetched' }).toBe(2);
+    const sizes = new Map((await assetSizes(DIST)).map((a) => [a.file, a]));
+    const { files } = await firstLoad(DIST);
+    const expected = [...files.map((f) => f.file), ...[...sent.keys()].filter((f) => f.startsWith('lang/'))];
+    for (const file of new Set(expected)) {
+      const wire = sent.get(file);
+      expect.soft(wire, `${file} was not fetched`).toBeTruthy();
+      if (!wire || file === 'index.html') continue; // the HTML was fetched as the document
+      expect.soft(wire.encoding, `${file}: Content-Encoding`).toBe('br');
+      expect.soft(wire.bytes, `${file}: bytes on the wire vs brotli size`).toBe(sizes.get(file).brotli);
+    }
+    await context.close();
+  });
 });
+

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The measuring half of scripts/bench.sh (which builds what this measures).
 //   node scripts/bench.mjs --app-dist D --base-dist D [--rank F] [--out DIR] [--port P]
-// Serves both folders itself (scripts/bench-serve.mjs: static-server.mjs behind a brotli
-// proxy, on ports P to P+3, default 4471). Environment: BENCH_RUNS (cold loads per page,
+// Serves both folders itself (scripts/bench-serve.mjs: static-server.mjs with brotli, on
+// ports P and P+2, default 4471). Environment: BENCH_RUNS (cold loads per page,
 // default 5), BENCH_TAPS (default 50), BENCH_REMINDER_RUNS (default 3), BENCH_WIRE=identity
 // (no compression on the wire).
 // Writes DIR/report.json and DIR/report.md (DIR defaults to bench-report/). What each
@@ -422,7 +422,7 @@ function markdown(r) {
       `\`<main><h1>\` is; times are from navigation start. FCP is the paint's own timestamp, taken later in the same frame, ` +
       `so for the baseline, whose first paint is its result, FCP comes some tens of ms after "first result". ` +
       (r.settings.wire === 'br'
-        ? `Both are served from 127.0.0.1 by scripts/static-server.mjs behind a brotli proxy (scripts/bench-serve.mjs), as a real host compresses.`
+        ? `Both are served from 127.0.0.1 by scripts/static-server.mjs with brotli for every compressible type, language packs included (scripts/bench-serve.mjs), as a real host compresses.`
         : `Both are served uncompressed by scripts/static-server.mjs (BENCH_WIRE=identity): the throttled link carries raw bytes.`),
     '',
   );

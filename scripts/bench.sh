@@ -8,7 +8,7 @@
 #   BENCH_DIR=/tmp/x BENCH_PORT=4471 BENCH_RUNS=5 BENCH_TAPS=50 bash scripts/bench.sh
 #
 # BENCH_DIR   scratch folder for the two builds (default: a folder under $TMPDIR or /tmp)
-# BENCH_PORT  first of the four local ports used (default 4471: 4471-4474)
+# BENCH_PORT  first of the local ports used (default 4471: 4471 and 4473)
 # BENCH_RUNS  cold loads of each page (default 5, the median is reported)
 # BENCH_TAPS  taps for the interaction latency (default 50)
 # BENCH_WIRE  br (default: served with brotli, as a real host) or identity

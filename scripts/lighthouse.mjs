@@ -4,7 +4,7 @@
 //   node scripts/lighthouse.mjs
 // Environment:
 //   LH_DIST   the build to test (default dist/)
-//   LH_PORT   first of two local ports (default 4381: brotli proxy, static-server on +1)
+//   LH_PORT   the local port (default 4381: static-server.mjs with brotli, scripts/bench-serve.mjs)
 //   LH_PAGES  space-separated paths+queries to audit (default "/ /?sim=physical&op=azercell&pay=cash")
 //   LH_WIRE   br (default: compressed like a real host, scripts/bench-serve.mjs) or identity
 //   LH_RUNS   runs per page (default 3); the run with the median performance score counts

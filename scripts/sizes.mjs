@@ -42,25 +42,29 @@ const TEXT = /\.(html|css|js|mjs|json|webmanifest|svg|txt|map|ics)$/i;
 
 const sizeCache = new Map();
 
+/** Whether a file is compressed in brotli's text mode (by its name): here and in scripts/static-server.mjs. */
+export const isText = (file) => TEXT.test(file);
+
+/** `buf` compressed with brotli quality 11, as scripts/static-server.mjs sends it. */
+export function brotli(buf, { text = true } = {}) {
+  return brotliCompressSync(buf, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+      [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    },
+  });
+}
+
 /** { raw, gzip, brotli } of one buffer. */
 export function compressedSizes(buf, { text = true } = {}) {
-  return {
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
-        [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
-  };
+  return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: brotli(buf, { text }).length };
 }
 
 async function fileSizes(file) {
   if (!sizeCache.has(file)) {
     const buf = await readFile(file);
-    sizeCache.set(file, compressedSizes(buf, { text: TEXT.test(file) }));
+    sizeCache.set(file, compressedSizes(buf, { text: isText(file) }));
   }
   return sizeCache.get(file);
 }

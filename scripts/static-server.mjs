@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // Dependency-free static file server for the built app (dist/).
-//   node scripts/static-server.mjs <dir> <port>
+//   node scripts/static-server.mjs <dir> <port> [--identity]
 // Listens on 127.0.0.1 only. Serves index.html for "/" and, as an SPA fallback, for
 // unknown paths without a file extension; 404 for other unknown paths.
+// Compresses as static hosts do: a file whose type is text, JavaScript, JSON, SVG or wasm
+// goes out with brotli (quality 11, the same bytes scripts/sizes.mjs counts) when the
+// request accepts br, else gzip when it accepts gzip; each file is compressed once.
+// The language packs (lang/*.bin) are typed text/plain; charset=x-user-defined, a type
+// every host compresses (application/octet-stream is sent as is), as in public/_headers
+// and docs/nginx.conf. --identity sends every file uncompressed.
 
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 import { CSP, cspFor, originOfHost } from './headers.mjs';
+import { brotli, isText } from './sizes.mjs';
 
 // Headers sent on every response (the CSP also governs service workers, whose
 // policy comes from their own script's response). Access-Control-Allow-Origin: a
@@ -44,12 +51,17 @@ const MIME = {
   '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  // The language packs (postcard bytes): a type hosts compress. The charset tells a
+  // reader the bytes are not text; the app reads them with arrayBuffer().
+  '.bin': 'text/plain; charset=x-user-defined',
 };
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|manifest\+json|wasm)|image\/svg\+xml)/;
 
-const [dirArg, portArg] = process.argv.slice(2);
+const [dirArg, portArg, ...flags] = process.argv.slice(2);
 const port = Number(portArg);
-if (!dirArg || !Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error('usage: node scripts/static-server.mjs <dir> <port>');
+const identity = flags.includes('--identity');
+if (!dirArg || !Number.isInteger(port) || port < 1 || port > 65535 || flags.some((f) => f !== '--identity')) {
+  console.error('usage: node scripts/static-server.mjs <dir> <port> [--identity]');
   process.exit(2);
 }
 
@@ -78,7 +90,7 @@ async function findFile(urlPath) {
       real = path.join(real, 'index.html');
       info = await stat(real);
     }
-    return info.isFile() ? { file: real, size: info.size } : null;
+    return info.isFile() ? { file: real, size: info.size, mtime: info.mtimeMs } : null;
   } catch {
     return null;
   }
@@ -94,6 +106,22 @@ function cspHeader(req) {
 function send(res, status, headers, body) {
   res.writeHead(status, { ...HEADERS, ...cspHeader(res.req), ...headers });
   res.end(body);
+}
+
+// Compressed bodies by encoding, file and version: a file is compressed once.
+const compressed = new Map();
+
+/** The body of `found` in the best encoding `accept` (an Accept-Encoding header) allows. */
+async function encodedBody(found, type, accept) {
+  const wants = (coding) => new RegExp(`\\b${coding}\\b`).test(accept ?? '');
+  const coding = identity || !COMPRESSIBLE.test(type) ? null : wants('br') ? 'br' : wants('gzip') ? 'gzip' : null;
+  if (!coding) return { body: await readFile(found.file), coding };
+  const key = `${coding}\0${found.file}\0${found.mtime}\0${found.size}`;
+  if (!compressed.has(key)) {
+    const raw = await readFile(found.file);
+    compressed.set(key, coding === 'br' ? brotli(raw, { text: isText(found.file) }) : gzipSync(raw, { level: 9 }));
+  }
+  return { body: compressed.get(key), coding };
 }
 
 function sendText(res, status, text, extra = {}) {
@@ -119,17 +147,16 @@ async function handle(req, res) {
   if (!found) return sendText(res, 404, 'Not Found');
 
   const ext = path.extname(found.file).toLowerCase();
+  const type = MIME[ext] ?? 'application/octet-stream';
   const headers = {
-    'Content-Type': MIME[ext] ?? 'application/octet-stream',
-    'Content-Length': String(found.size),
+    'Content-Type': type,
+    ...(COMPRESSIBLE.test(type) && !identity ? { Vary: 'Accept-Encoding' } : {}),
     ...(HEADERS_BY_EXT[ext] ?? {}),
     ...(HEADERS_BY_NAME[path.basename(found.file)] ?? {}),
   };
-  if (req.method === 'HEAD') return send(res, 200, headers);
-  res.writeHead(200, { ...HEADERS, ...cspHeader(req), ...headers });
-  const stream = createReadStream(found.file);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  if (req.method === 'HEAD') return send(res, 200, { ...headers, 'Content-Length': String(found.size) });
+  const { body, coding } = await encodedBody(found, type, req.headers['accept-encoding']);
+  send(res, 200, { ...headers, ...(coding ? { 'Content-Encoding': coding } : {}), 'Content-Length': String(body.length) }, body);
 }
 
 const server = createServer((req, res) => {
