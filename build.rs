@@ -29,6 +29,12 @@ use azsim_domain::{catalog, lang, typography};
 const LANGS: [&str; 4] = ["zh", "en", "az", "ru"];
 /// Keys with this prefix are compiled into the app instead of the packs.
 const FATAL_PREFIX: &str = "fatal_";
+/// Keys with this prefix are compiled into the on-demand module
+/// (`src/bin/extras.rs`) instead of the packs.
+const EXTRA_PREFIX: &str = "extra_";
+/// Keys with this prefix are only in the static page (scripts/essentials.mjs):
+/// neither in the packs nor in the app.
+const SHELL_PREFIX: &str = "shell_";
 
 fn placeholders(s: &str) -> Vec<&str> {
     let mut out: Vec<&str> = s
@@ -107,13 +113,13 @@ fn main() {
 
     let second_part = second_part_keys(english);
     let out_dir = Path::new(&out_dir);
-    let is_fatal = |key: &str| key.starts_with(FATAL_PREFIX);
+    let compiled_in = |key: &str| key.starts_with(FATAL_PREFIX) || key.starts_with(EXTRA_PREFIX);
     let is_later = |key: &str| second_part.iter().any(|k| k == key);
     // The packs' order: the first part's strings, then the second part's.
     let key_order: Vec<&str> = english
         .keys()
         .map(String::as_str)
-        .filter(|k| !is_fatal(k) && !is_later(k))
+        .filter(|k| !compiled_in(k) && !is_later(k) && !k.starts_with(SHELL_PREFIX))
         .chain(second_part.iter().map(String::as_str))
         .collect();
     let first_strings = key_order.len() - second_part.len();
@@ -161,31 +167,22 @@ fn main() {
         out,
         "/// How many strings the first part of a pack holds: [`Key`]s from this\n/// index on are in the second part.\npub const FIRST_STRINGS: usize = {first_strings};\n"
     );
-    let fatal: Vec<&str> = english
-        .keys()
-        .filter(|k| is_fatal(k))
-        .map(String::as_str)
-        .collect();
-    write_enum(
+    write_compiled_in(
         &mut out,
-        "A string shown when no pack can be used (a crash, a pack that does not load):\n/// the `fatal_` entries of the locales, compiled into the app in every language.",
+        english,
+        &tables,
+        FATAL_PREFIX,
         "Fatal",
-        fatal.iter().map(|k| &k[FATAL_PREFIX.len()..]),
+        "A string shown when no pack can be used (a crash, a pack that does not load):\n/// the `fatal_` entries of the locales, compiled into the app in every language.",
     );
-    out.push_str("/// The `Fatal` strings of each language (zh, en, az, ru).\n");
-    let _ = writeln!(out, "static FATAL_TEXT: [[&str; {}]; 4] = [", fatal.len());
-    for (lang, table) in LANGS.iter().zip(&tables) {
-        let language = lang::Lang::from_code(lang).expect("one of the app's languages");
-        let _ = writeln!(
-            out,
-            "    {:?},",
-            fatal
-                .iter()
-                .map(|k| typography::polish(language, &table[*k]))
-                .collect::<Vec<_>>()
-        );
-    }
-    out.push_str("];\n\n");
+    write_compiled_in(
+        &mut out,
+        english,
+        &tables,
+        EXTRA_PREFIX,
+        "Extra",
+        "A string of the on-demand module (`crate::extras`): the `extra_` entries of\n/// the locales, compiled into it in every language (the app's own binary\n/// never uses them, so it does not carry them).",
+    );
     write_files(
         &mut out,
         out_dir,
@@ -270,11 +267,49 @@ fn second_part_keys(english: &BTreeMap<String, String>) -> Vec<String> {
     let text = fs::read_to_string(PATH).unwrap_or_else(|e| panic!("{PATH}: {e}"));
     let part: SecondPart = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{PATH}: {e}"));
     for key in &part.keys {
-        if !english.contains_key(key) || key.starts_with(FATAL_PREFIX) {
+        let compiled_in = [FATAL_PREFIX, EXTRA_PREFIX, SHELL_PREFIX];
+        if !english.contains_key(key) || compiled_in.iter().any(|p| key.starts_with(p)) {
             panic!("{PATH}: \"{key}\" is not a key of the locales' packs");
         }
     }
     part.keys
+}
+
+/// Writes the enum `name` of the keys starting with `prefix` (without it) and
+/// their strings in each language, `static {NAME}_TEXT: [[&str; n]; 4]`.
+fn write_compiled_in(
+    out: &mut String,
+    english: &BTreeMap<String, String>,
+    tables: &[BTreeMap<String, String>],
+    prefix: &str,
+    name: &str,
+    doc: &str,
+) {
+    let keys: Vec<&str> = english
+        .keys()
+        .filter(|k| k.starts_with(prefix))
+        .map(String::as_str)
+        .collect();
+    write_enum(out, doc, name, keys.iter().map(|k| &k[prefix.len()..]));
+    let _ = writeln!(
+        out,
+        "/// The `{name}` strings of each language (zh, en, az, ru)."
+    );
+    let _ = writeln!(
+        out,
+        "static {}_TEXT: [[&str; {}]; 4] = [",
+        name.to_uppercase(),
+        keys.len()
+    );
+    for (lang, table) in LANGS.iter().zip(tables) {
+        let language = lang::Lang::from_code(lang).expect("one of the app's languages");
+        let strings: Vec<String> = keys
+            .iter()
+            .map(|k| typography::polish(language, &table[*k]))
+            .collect();
+        let _ = writeln!(out, "    {strings:?},");
+    }
+    out.push_str("];\n\n");
 }
 
 /// Writes `pub enum name` with one variant per key (in CamelCase) and `ALL`.

@@ -2,20 +2,26 @@
 // Trunk post_build hook (Trunk.toml [[hooks]] stage = "post_build"). Works in
 // TRUNK_STAGING_DIR, the finished output before Trunk moves it to dist/:
 //
-//  0. Copies the language packs the wasm names, both parts of each
+//  0. Puts the essentials (scripts/essentials.mjs: the codes that work without
+//     internet, in each language) in index.html's loading shell, and
+//     copies the language packs the wasm names, both parts of each
 //     (lang/<code>-<hash>.bin, lang/<code>-more-<hash>.bin, written by build.rs into
 //     Cargo's OUT_DIR) into the output's lang/ folder.
 //  1. Moves Trunk's inline `<script type="module">` loader out of index.html into
 //     boot-<hash>.js and loads that instead (with an `integrity` hash), so the page runs
 //     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
 //     ("script-src 'self' 'wasm-unsafe-eval'"). Its first lines start the download of
-//     the language pack the app will ask for (packPreload).
+//     the language pack the app will ask for and show the essentials in its language (packPreload).
 //  1a. In release builds, optimizes the wasm (Trunk leaves it alone: data-wasm-opt="0"):
 //     first drops the exports nothing calls (dropUnusedExports), then runs wasm-opt -Oz,
 //     and puts the new `integrity` hash in index.html.
 //  1b. In release builds, minifies wasm-bindgen's JavaScript glue (azsim-<hash>.js) with
 //     terser (-22 % brotli'd), without the classes of the dropped exports, and puts the
 //     new `integrity` hash in index.html.
+//  1c. Gives the on-demand module (src/bin/extras.rs: the clerk's card, sharing, the copy
+//     box; built by Trunk as a worker-type module, so not loaded by the page) hashed names,
+//     optimized and minified in release builds, and a loader in the boot script,
+//     `azsimExtras()`, which the app calls on the first tap that needs it (hashExtras).
 //  2. Lists every output file (recursively, except sw.js, hidden files, _headers and
 //     _redirects) as the service worker's precache list, as URLs relative to the worker
 //     ("./azsim-<hash>_bg.wasm"), plus "./".
@@ -30,11 +36,12 @@
 
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withEssentials, writeEssentials } from './essentials.mjs';
 
 export const TEMPLATE = fileURLToPath(new URL('../public/sw.js', import.meta.url));
 const VERSION_SLOT = "'__AZSIM_VERSION__'";
@@ -64,7 +71,7 @@ function fill(text, slot, value, what) {
  * wrong guess costs one unused file, nothing else. `packs`: the pack paths
  * ("lang/en-<hash>.bin").
  */
-export function packPreload(packs, publicUrl = './') {
+export function packPreload(packs, publicUrl = './', essentials = '') {
   const prefix = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
   const urls = Object.fromEntries(packs.map((p) => [p.slice('lang/'.length, 'lang/'.length + 2), prefix + p]));
   return `// Starts the language pack's download now (scripts/post-build.mjs, packPreload).
@@ -77,7 +84,7 @@ export function packPreload(packs, publicUrl = './') {
   if (!packs[lang]) lang = [...(navigator.languages || [])].map((t) => t.split(/[-_]/)[0].toLowerCase()).find((c) => packs[c]) || 'en';
   const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: packs[lang] });
   document.head.append(link);
-}
+${essentials}}
 `;
 }
 
@@ -139,16 +146,15 @@ const WASM_OPT = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
-const WASM_OPT_PASSES = ['-Oz', '--converge', '--zero-filled-memory', '--low-memory-unused'];
+const WASM_OPT_PASSES = ['-Oz', '--converge', '--traps-never-happen', '--zero-filled-memory', '--low-memory-unused'];
 
 /**
- * Step 1a: drops the unused exports (UNUSED_EXPORT) from the wasm of `dir` with
+ * Step 1a: drops the unused exports (UNUSED_EXPORT) from `file` (a wasm of `dir`) with
  * binaryen's wasm-metadce, which removes the code only they reach, then optimizes it
- * with wasm-opt (both from the npm package binaryen, on PATH), and puts its new
- * `integrity` hash in index.html. Returns [bytes before, bytes after, exports dropped].
+ * with wasm-opt (both from the npm package binaryen, on PATH); with `integrity`, puts
+ * its new hash in index.html. Returns [bytes before, bytes after, exports dropped].
  */
-export async function optimizeWasm(dir) {
-  const file = await onlyFile(dir, /^azsim-[0-9a-f]+_bg\.wasm$/, 'azsim-<hash>_bg.wasm');
+export async function optimizeWasm(dir, file, { integrity = true } = {}) {
   const before = await readFile(file);
   const exports = WebAssembly.Module.exports(new WebAssembly.Module(before)).map((e) => e.name);
   const dropped = exports.filter((name) => UNUSED_EXPORT.test(name));
@@ -161,7 +167,8 @@ export async function optimizeWasm(dir) {
     await run('wasm-metadce', [...WASM_OPT, file, '--graph-file', graphFile, '-o', trimmed], { maxBuffer: 64 << 20 });
     await run('wasm-opt', [...WASM_OPT, ...WASM_OPT_PASSES, trimmed, '-o', optimized]);
     const after = await readFile(optimized);
-    await replaceWithIntegrity(dir, file, before, after, 'wasm');
+    if (integrity) await replaceWithIntegrity(dir, file, before, after, 'wasm');
+    else await writeFile(file, after);
     return [before.length, after.length, dropped.length];
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -182,17 +189,62 @@ export function dropUnusedClasses(code) {
 }
 
 /**
- * Minifies the wasm-bindgen glue (azsim-<hash>.js) in `dir` in place, without the classes
- * of the exports optimizeWasm dropped, and replaces its sha384 `integrity` in
+ * Minifies a wasm-bindgen glue (`file`, a .js of `dir`) in place, without the classes of
+ * the exports optimizeWasm dropped; with `integrity`, replaces its sha384 hash in
  * index.html. Returns [bytes before, bytes after].
  */
-export async function minifyGlue(dir) {
-  const file = await onlyFile(dir, /^azsim-[0-9a-f]+\.js$/, 'azsim-<hash>.js');
+export async function minifyGlue(dir, file, { integrity = true } = {}) {
   const code = await readFile(file, 'utf8');
   const { minify } = await import('terser');
   const out = await minify(dropUnusedClasses(code), { module: true, compress: true, mangle: true, format: { comments: false } });
-  await replaceWithIntegrity(dir, file, code, out.code, 'glue');
+  if (integrity) await replaceWithIntegrity(dir, file, code, out.code, 'glue');
+  else await writeFile(file, out.code);
   return [Buffer.byteLength(code), Buffer.byteLength(out.code)];
+}
+
+/** The on-demand module's files as Trunk writes them (a worker-type build: no hash). */
+const EXTRAS = { js: 'extras.js', wasm: 'extras_bg.wasm' };
+/** Its stylesheet, in the sources. */
+const EXTRAS_CSS = fileURLToPath(new URL('../style/extras.css', import.meta.url));
+/** The on-demand module's files once hashed (scripts/sizes.mjs leaves them out of the first load). */
+export const EXTRAS_FILE = /^extras-[0-9a-f]{16}(?:\.js|_bg\.wasm|\.css)$/;
+
+/**
+ * Step 1c: gives the on-demand module (src/bin/extras.rs) content-hashed names,
+ * extras-<hash>.js and extras-<hash>_bg.wasm (in release builds optimized and minified
+ * first, as the app's), writes its stylesheet (style/extras.css) beside them as
+ * extras-<hash>.css, and returns the boot script's code for `azsimExtras()`: it loads
+ * the module and its stylesheet on the first call and gives the same module to every
+ * later one; a failed load (offline before the service worker had it) is tried again
+ * next time.
+ */
+export async function hashExtras(dir, { release, publicUrl = './' }) {
+  const js = path.join(dir, EXTRAS.js);
+  const wasm = path.join(dir, EXTRAS.wasm);
+  if (release) {
+    await optimizeWasm(dir, wasm, { integrity: false });
+    await minifyGlue(dir, js, { integrity: false });
+  }
+  const css = await readFile(EXTRAS_CSS);
+  const hash = sha256(Buffer.concat([await readFile(js), await readFile(wasm), css])).toString('hex').slice(0, 16);
+  const names = { js: `extras-${hash}.js`, wasm: `extras-${hash}_bg.wasm`, css: `extras-${hash}.css` };
+  await rename(js, path.join(dir, names.js));
+  await rename(wasm, path.join(dir, names.wasm));
+  await writeFile(path.join(dir, names.css), css);
+  const [jsUrl, wasmUrl, cssUrl] = [names.js, names.wasm, names.css].map((n) => JSON.stringify((publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`) + n));
+  return `// Loads the on-demand module and its stylesheet when the app first calls for them
+// (scripts/post-build.mjs, hashExtras).
+{
+  let loading = null;
+  const sheet = () => new Promise((onload, onerror) => {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: ${cssUrl}, onload, onerror }));
+  });
+  globalThis.azsimExtras = () =>
+    (loading ??= Promise.all([import(${jsUrl}), sheet()])
+      .then(async ([m]) => { await m.default({ module_or_path: ${wasmUrl} }); return m; })
+      .catch((err) => { loading = null; throw err; }));
+}
+`;
 }
 
 /**
@@ -293,14 +345,19 @@ export async function writeServiceWorker(dir, { template = TEMPLATE } = {}) {
 async function main() {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)');
+  const htmlPath = path.join(dir, 'index.html');
+  await writeFile(htmlPath, await withEssentials(await readFile(htmlPath, 'utf8')));
   const packs = await copyPacks(dir, {
     targetDir: process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target'),
   });
   const release = process.env.TRUNK_PROFILE === 'release';
-  const wasm = release ? await optimizeWasm(dir) : null;
-  const glue = release ? await minifyGlue(dir) : null;
+  const appWasm = await onlyFile(dir, /^azsim-[0-9a-f]+_bg\.wasm$/, 'azsim-<hash>_bg.wasm');
+  const appGlue = await onlyFile(dir, /^azsim-[0-9a-f]+\.js$/, 'azsim-<hash>.js');
+  const wasm = release ? await optimizeWasm(dir, appWasm) : null;
+  const glue = release ? await minifyGlue(dir, appGlue) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
-  const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl) });
+  const extras = await hashExtras(dir, { release, publicUrl });
+  const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl, await writeEssentials(dir, publicUrl)) + extras });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
     `post-build: ${packs.length} language packs (two parts each); ${wasm ? `wasm optimized ${wasm[0]} -> ${wasm[1]} bytes (${wasm[2]} unused exports dropped); ` : ''}${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,

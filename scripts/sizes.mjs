@@ -9,15 +9,18 @@
 // "First load" is what index.html makes the browser fetch before the app runs: the HTML
 // itself, its stylesheets, its scripts (the boot loader), what it preloads (the
 // wasm-bindgen JS module and the wasm) and the local modules and wasm the boot loader
-// imports, and the language pack the app fetches before its first render (the largest of
+// imports, the language pack the app fetches before its first render (the largest of
 // the packs the wasm names, lang/<code>-<hash>.bin, so the total holds in every
-// language). Icons, the manifest, sw.js, embed.js and the other packs are not part of it
+// language), and the largest of the essentials' texts the boot script fetches
+// (lang/essentials-<code>-<hash>.json). Icons, the manifest, sw.js, embed.js, the other packs and the on-demand
+// module (extras-<hash>.js and its wasm, loaded on the first tap that needs it) are not part of it
 // (they come later or not at all), and neither is anything on another origin (there is
 // none).
 import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { packNames } from './post-build.mjs';
+import { ESSENTIALS_FILE } from './essentials.mjs';
+import { EXTRAS_FILE, packNames } from './post-build.mjs';
 
 export const KIB = 1024;
 /** Budgets, in brotli bytes: what the test command enforces. */
@@ -138,6 +141,8 @@ export async function firstLoad(dir) {
     for (const [, url] of code.matchAll(/['"]([^'"\s]+\.(?:m?js|wasm))['"]/g)) {
       const file = localFile(dir, scripts[i], url);
       if (!file || found.has(file) || !(await exists(path.join(dir, file)))) continue;
+      // The on-demand module: its loader names it, but it loads on the first tap that needs it.
+      if (EXTRAS_FILE.test(file)) continue;
       if (file.endsWith('.wasm')) add(file, 'wasm');
       else {
         add(file, 'js');
@@ -154,6 +159,14 @@ export async function firstLoad(dir) {
     }
     if (largest) add(largest.pack, 'data');
   }
+  // The essentials' texts the boot script fetches for a language other than English
+  // (scripts/essentials.mjs): the largest, as for the packs.
+  let essentials = null;
+  for (const file of (await listServed(dir)).filter((f) => ESSENTIALS_FILE.test(f))) {
+    const sizes = await fileSizes(path.join(dir, file));
+    if (!essentials || sizes.brotli > essentials.brotli) essentials = { file, brotli: sizes.brotli };
+  }
+  if (essentials) add(essentials.file, 'data');
   const files = [];
   for (const [file, kind] of found) files.push({ file, kind, ...(await fileSizes(path.join(dir, file))) });
   return { files, total: sum(files), shell: sum(files.filter((f) => f.kind === 'html' || f.kind === 'css')) };

@@ -152,6 +152,11 @@ pub fn fatal(lang: Lang, text: Fatal) -> &'static str {
     FATAL_TEXT[lang as usize][text as usize]
 }
 
+/// A string of the on-demand module, compiled into it.
+pub fn extra(lang: Lang, text: Extra) -> &'static str {
+    EXTRA_TEXT[lang as usize][text as usize]
+}
+
 // Natively only: the packs are compiled in there.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

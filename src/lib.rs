@@ -2,7 +2,8 @@
 //!
 //! `domain` (the `azsim-domain` crate in `crates/domain`, which knows no
 //! browser) and `i18n` are plain Rust, tested natively. The browser app
-//! (`ui`, `storage`) is compiled only for wasm32.
+//! (`ui`, `storage`) is compiled only for wasm32; so are `extras`, the
+//! features of the second, on-demand module (`src/bin/extras.rs`).
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): smaller, faster.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -14,6 +15,8 @@ pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod extras;
 #[cfg(target_arch = "wasm32")]
 mod packs;
 #[cfg(target_arch = "wasm32")]

@@ -3,14 +3,14 @@
 
 mod advice;
 mod clock;
-mod dom;
+pub(crate) mod dom;
+mod extras;
 pub mod fatal;
 mod files;
 mod notify;
 mod path_card;
 mod picker;
 mod reminders;
-mod report;
 mod results;
 mod sources;
 mod tools;

@@ -223,6 +223,13 @@ pub fn path_card(
                 .text(&why),
         )
         .maybe(caveats)
+        .maybe(ch.kind.served_in_person().then(|| {
+            El::new("p").child(
+                El::button(PathAction::Clerk, t(lang, Key::ShowClerk))
+                    .class("clerk-open")
+                    .attr("data-id", &ch.id.0),
+            )
+        }))
         .child(
             El::new("p")
                 .class("meta")
@@ -231,6 +238,12 @@ pub fn path_card(
                 .child(
                     El::button(PathAction::Remind, t(lang, Key::RemindMe))
                         .class("secondary remind")
+                        .attr("data-id", &ch.id.0),
+                )
+                .text(" ")
+                .child(
+                    El::button(PathAction::Share, t(lang, Key::Share))
+                        .class("secondary share")
                         .attr("data-id", &ch.id.0),
                 )
                 .text(" ")
@@ -259,23 +272,34 @@ pub fn blocked_card(lang: Lang, blocked: &BlockedPath<'_>) -> El {
         .child(El::new("p").class("reason").text(&reasons))
 }
 
-/// The buttons of a path card; `data-id` says which channel (Remind) or
-/// catalog entry (Report).
+/// The buttons of a path card; `data-id` says which channel (Remind,
+/// Share, Clerk) or catalog entry (Report).
 #[derive(Clone, Copy)]
 pub enum PathAction {
     /// Open the reminder form for this channel.
     Remind,
+    /// Share the link to these answers.
+    Share,
     /// "Report a mistake" about this entry.
     Report,
+    /// Open the card to show the clerk (paths served in person).
+    Clerk,
 }
 
 impl Action for PathAction {
-    const ALL: &'static [Self] = &[PathAction::Remind, PathAction::Report];
+    const ALL: &'static [Self] = &[
+        PathAction::Remind,
+        PathAction::Share,
+        PathAction::Report,
+        PathAction::Clerk,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
             PathAction::Remind => "remind",
+            PathAction::Share => "share",
             PathAction::Report => "report",
+            PathAction::Clerk => "clerk",
         }
     }
 }

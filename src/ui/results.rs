@@ -13,7 +13,7 @@ use web_sys::Element;
 use super::dom::{clicked, replace_children, El};
 use super::path_card::{blocked_card, fill_details, path_card, PathAction};
 use super::sources::source_list;
-use super::{defer, report, AppState};
+use super::{defer, extras, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
 use crate::i18n::{t, t_with, Key};
@@ -179,8 +179,9 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
     (out, unfilled)
 }
 
-/// "Remind me" on a path opens the reminder form for that channel; "Report
-/// a mistake" describes the card for its editors; a card's summary opens its
+/// "Remind me" on a path opens the reminder form for that channel; "Share"
+/// shares the answers' link; "Show to the clerk" opens the card; "Report a
+/// mistake" describes the card for its editors; a card's summary opens its
 /// details (filled first if they are still waiting).
 fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
@@ -193,10 +194,6 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     let Some((action, button)) = clicked(&ev) else {
         return;
     };
-    if let PathAction::Report = action {
-        report::on_click(state.lang.get_untracked(), &button);
-        return;
-    }
     let channel = button.get_attribute("data-id").and_then(|id| {
         state
             .catalog_untracked()
@@ -204,16 +201,18 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
             .iter()
             .find(|c| c.id.0 == id)
     });
-    if let Some(ch) = channel {
-        let label = t_with(
-            state.lang.get_untracked(),
-            Key::RemindLabelFor,
-            "name",
-            ch.name.get(state.lang.get_untracked()),
-        );
-        state
-            .reminders
-            .start_new(label, Some(ch.operator), Some(ch.id.clone()));
+    let lang = state.lang.get_untracked();
+    match (action, channel) {
+        (PathAction::Report, _) => extras::report(state, &button),
+        (PathAction::Share, _) => extras::share(state, &button),
+        (PathAction::Clerk, Some(ch)) => extras::clerk(state, ch, &button),
+        (PathAction::Remind, Some(ch)) => {
+            let label = t_with(lang, Key::RemindLabelFor, "name", ch.name.get(lang));
+            state
+                .reminders
+                .start_new(label, Some(ch.operator), Some(ch.id.clone()));
+        }
+        _ => {}
     }
 }
 

@@ -334,6 +334,21 @@ pub enum ChannelKind {
     EsimApp,
 }
 
+impl ChannelKind {
+    /// True where a person serves the user (a terminal's helper, an office, a
+    /// bank or post office, a shop selling scratch cards): those paths offer
+    /// the card to show the clerk.
+    pub fn served_in_person(self) -> bool {
+        matches!(
+            self,
+            ChannelKind::Kiosk
+                | ChannelKind::Office
+                | ChannelKind::BankPost
+                | ChannelKind::ScratchCard
+        )
+    }
+}
+
 /// A way to renew: one channel of one operator or provider.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

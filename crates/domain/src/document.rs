@@ -23,6 +23,19 @@ pub struct Prefs {
     pub lang: Option<String>,
     /// The user opted in to notifications in the installed app.
     pub notify: bool,
+    /// The phone number and amount typed in the card for the clerk, kept
+    /// only when the user asked for them to be remembered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clerk: Option<ClerkInput>,
+}
+
+/// What the user typed in the card for the clerk.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct ClerkInput {
+    /// The phone number to top up, as typed.
+    pub number: String,
+    /// The amount in manat, as typed.
+    pub amount: String,
 }
 
 /// Everything AzSIM stores. The serde derives here and on [`Prefs`] and
@@ -240,6 +253,7 @@ mod tests {
             prefs: Prefs {
                 lang: Some("az".into()),
                 notify: true,
+                clerk: None,
             },
             reminders: vec![kiosk, nar, esim],
         }

@@ -443,3 +443,33 @@ fn the_line_facts_cover_what_keeps_a_number_and_what_happens_when_data_runs_out(
     }
     assert!(c.facts.iter().any(|f| f.topic == Topic::FirstSim));
 }
+
+#[test]
+fn the_clerk_card_is_offered_where_a_person_serves_the_user() {
+    let c = shipped();
+    let in_person: Vec<&str> = c
+        .channels
+        .iter()
+        .filter(|ch| ch.kind.served_in_person())
+        .map(|ch| ch.id.0.as_str())
+        .collect();
+    for id in [
+        "azercell_kiosk",
+        "azercell_office",
+        "azercell_bank_post",
+        "nar_scratch_card",
+        "bakcell_office",
+        "nar_centre",
+    ] {
+        assert!(in_person.contains(&id), "{id} is served in person");
+    }
+    for id in [
+        "azercell_app",
+        "bakcell_website",
+        "nar_transfer",
+        "azercell_credit",
+        "airalo_app",
+    ] {
+        assert!(!in_person.contains(&id), "{id} is not served in person");
+    }
+}

@@ -21,7 +21,7 @@ use azsim_domain::catalog::{
     is_iso_date, ChannelId, OperatorId, Payment, Plan, SimKind, EMBEDDED_FILES, FILES,
 };
 use azsim_domain::date::{days_in_month, Date, LocalDateTime};
-use azsim_domain::document::{DecodeError, Document, Prefs, MAX_BACKUP_BYTES, VERSION};
+use azsim_domain::document::{ClerkInput, DecodeError, Document, Prefs, MAX_BACKUP_BYTES, VERSION};
 use azsim_domain::params::{Accent, AppParams, OperatorChoice, Query, Theme};
 use azsim_domain::reminders::{
     Reminder, ReminderId, Repeat, MAX_INTERVAL_DAYS, MAX_LABEL, MAX_NOTE, MAX_REMINDERS,
@@ -308,7 +308,18 @@ fn prefs() -> impl Strategy<Value = Prefs> {
         select(vec!["zh", "en", "az", "ru"]).prop_map(str::to_owned),
         any_text(8),
     ];
-    (prop::option::of(lang), any::<bool>()).prop_map(|(lang, notify)| Prefs { lang, notify })
+    let clerk =
+        (any_text(16), any_text(8)).prop_map(|(number, amount)| ClerkInput { number, amount });
+    (
+        prop::option::of(lang),
+        any::<bool>(),
+        prop::option::of(clerk),
+    )
+        .prop_map(|(lang, notify, clerk)| Prefs {
+            lang,
+            notify,
+            clerk,
+        })
 }
 
 /// A valid current document with up to `max` reminders.
@@ -418,7 +429,7 @@ proptest! {
             (None, false) => json!({}),
         };
         let expected = Document {
-            prefs: Prefs { lang: prefs.lang.clone(), notify: false },
+            prefs: Prefs { lang: prefs.lang.clone(), ..Prefs::default() },
             ..Document::default()
         };
         prop_assert_eq!(Document::decode(&with_extra(v0)), Ok(expected));

@@ -84,6 +84,12 @@ impl ReminderState {
             change(doc);
             reminders::sort(&mut doc.reminders);
         });
+        self.save();
+    }
+
+    /// Saves the document (one copy of this code for every `commit`).
+    #[inline(never)]
+    fn save(self) {
         if !self.persistent.get_untracked() {
             return;
         }

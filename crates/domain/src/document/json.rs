@@ -10,7 +10,7 @@
 
 use miniserde::json::{self, Array, Number, Object, Value};
 
-use super::{AnyVersion, DecodeError, Document, Prefs};
+use super::{AnyVersion, ClerkInput, DecodeError, Document, Prefs};
 use crate::catalog::{ChannelId, OperatorId};
 use crate::date::LocalDateTime;
 use crate::reminders::{Reminder, ReminderId, Repeat};
@@ -86,6 +86,15 @@ fn prefs(v: &Value) -> Result<Prefs, DecodeError> {
     Ok(Prefs {
         lang: f.opt_str("lang")?.map(str::to_owned),
         notify: f.bool_or_false("notify")?,
+        clerk: f.optional("clerk").map(clerk).transpose()?,
+    })
+}
+
+fn clerk(v: &Value) -> Result<ClerkInput, DecodeError> {
+    let f = Fields::of(v, "clerk")?;
+    Ok(ClerkInput {
+        number: f.opt_str("number")?.unwrap_or_default().to_owned(),
+        amount: f.opt_str("amount")?.unwrap_or_default().to_owned(),
     })
 }
 
@@ -175,10 +184,15 @@ fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
 }
 
 fn prefs_value(p: &Prefs) -> Value {
-    object([
+    let mut v = object([
         ("lang", p.lang.as_deref().map_or(Value::Null, string)),
         ("notify", Value::Bool(p.notify)),
-    ])
+    ]);
+    if let (Value::Object(o), Some(c)) = (&mut v, &p.clerk) {
+        let clerk = object([("number", string(&c.number)), ("amount", string(&c.amount))]);
+        o.insert("clerk".to_owned(), clerk);
+    }
+    v
 }
 
 fn reminder_value(r: &Reminder) -> Value {

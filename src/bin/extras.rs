@@ -1,0 +1,62 @@
+//! The second wasm module: what the app loads when first used (see
+//! `azsim::extras`). Trunk builds it beside the app's module
+//! (`<link data-trunk rel="rust" data-bin="extras" data-type="worker">` in
+//! index.html: built, not loaded); scripts/post-build.mjs gives it a hashed
+//! name and the boot script a loader, `azsimExtras()`, which `ui::extras`
+//! calls. Its strings are compiled into it (`i18n::extra`); the app passes
+//! the language.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use azsim::domain::Lang;
+    use azsim::extras::clerk::{self, Request};
+    use wasm_bindgen::prelude::wasm_bindgen;
+    use web_sys::Element;
+
+    /// The language of `code` (the app's), English if it is not one.
+    fn lang(code: &str) -> Lang {
+        Lang::from_code(code).unwrap_or(Lang::En)
+    }
+
+    /// "Report a mistake" on `button`'s card (see `report`).
+    #[wasm_bindgen]
+    pub fn report(button: Element, entry: String, lang_code: String, contact: String) {
+        azsim::extras::copy_box::report(&button, &entry, lang(&lang_code), &contact);
+    }
+
+    /// Shares the page's choices from `button`, or copies the link (see
+    /// `share`).
+    #[wasm_bindgen]
+    pub fn share(button: Element, lang_code: String) {
+        azsim::extras::share::share(&button, lang(&lang_code));
+    }
+
+    /// Opens the card for the clerk (see `clerk::open`); `saved`: [number,
+    /// amount] kept from last time, or empty.
+    #[wasm_bindgen]
+    pub fn clerk(
+        opener: Element,
+        lang_code: String,
+        operator: String,
+        scratch_card: bool,
+        saved: Vec<String>,
+        on_close: js_sys::Function,
+    ) {
+        let saved = <[String; 2]>::try_from(saved).ok().map(|[n, a]| (n, a));
+        let request = if scratch_card {
+            Request::ScratchCard
+        } else {
+            Request::TopUp
+        };
+        clerk::open(
+            &opener,
+            lang(&lang_code),
+            &operator,
+            request,
+            &saved,
+            on_close,
+        );
+    }
+}
+
+fn main() {}
