@@ -107,6 +107,40 @@ describe(`AzSIM in ${ENGINE} (WebDriver)`, { timeout: 240_000 }, () => {
     await expectHealthy(driver, []);
   });
 
+  test('the card for the clerk and Share come from the on-demand module', async () => {
+    await openApp(driver, app.url, '?sim=physical&op=azercell&pay=cash');
+    await recordErrors(driver);
+    // The module loads on the first tap, not with the page.
+    assert.equal(await inPage(driver, () => performance.getEntriesByType('resource').filter((r) => /\/extras-/.test(r.name)).length), 0, 'no extras file before a tap');
+    const opener = await driver.findElement(By.css('[data-testid=paths] button[data-action=clerk]'));
+    await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', opener);
+    await opener.click();
+    const card = await waitFor(() => driver.findElement(By.css('[data-testid=clerk-card][open]')), 'the clerk card');
+    assert.equal(await text(driver, '[data-testid=clerk-card] .say[lang=az]'), 'Bu nömrənin balansını artırmaq istəyirəm.');
+    assert.equal(await text(driver, '[data-testid=clerk-card] .say + .ru'), 'Я хочу пополнить баланс этого номера.');
+    const amount = await card.findElement(By.css('#clerk-amount'));
+    await amount.sendKeys('10');
+    assert.equal(await amount.getAttribute('value'), '10');
+    // Modal: it covers the viewport (without the page's scrollbar, which Firefox keeps).
+    const size = await inPage(driver, () => {
+      const r = document.querySelector('[data-testid=clerk-card]').getBoundingClientRect();
+      const { clientWidth, clientHeight } = document.documentElement;
+      return { width: r.width, height: r.height, clientWidth, clientHeight };
+    });
+    assert.ok(size.width >= size.clientWidth - 1 && size.height >= size.clientHeight - 1, `the card fills the screen: ${JSON.stringify(size)}`);
+    await amount.sendKeys(Key.ESCAPE);
+    await waitFor(() => inPage(driver, () => document.querySelector('[data-testid=clerk-card]') === null), 'Escape to close the card');
+    assert.ok(await inPage(driver, () => document.activeElement?.dataset.action === 'clerk'), 'focus back on the button that opened it');
+
+    // Share: this browser's share sheet, or the link copied (or shown to copy by hand).
+    await driver.executeScript('delete Navigator.prototype.share');
+    const share = await driver.findElement(By.css('[data-testid=paths] button[data-action=share]'));
+    await share.click();
+    const link = await waitFor(async () => (await texts(driver, '.report-box pre'))[0], 'the copy box with the link');
+    assert.equal(link, `${app.url}/?sim=physical&op=azercell&pay=cash`);
+    await expectHealthy(driver, []);
+  });
+
   test('switching language translates the page and goes into the URL', async () => {
     await openApp(driver, app.url);
     await recordErrors(driver);

@@ -225,6 +225,15 @@ ownServer('after one visit the app loads and works with the network off', async 
   await expect(page.locator('input[name="op"][value="bakcell"]')).toBeChecked();
   expect(server.hits.slice(hits)).toEqual([]);
 
+  // The on-demand module (the clerk's card), never loaded online: the precache has it.
+  await page.locator('[data-testid=checked]').waitFor();
+  await page.locator('[data-testid=paths] button[data-action=clerk]').first().click();
+  await expect(page.getByTestId('clerk-card')).toBeVisible();
+  await expect(page.getByTestId('clerk-card').locator('.say[lang=az]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('clerk-card')).toHaveCount(0);
+  expect(server.hits.slice(hits)).toEqual([]);
+
   // Every language works offline: the service worker precached all four packs.
   for (const lang of ['zh', 'ru']) {
     const strings = JSON.parse(await readFile(`locales/${lang}.json`, 'utf8'));

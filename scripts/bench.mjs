@@ -44,8 +44,13 @@ const REMINDER_RUNS = Math.max(1, Number(process.env.BENCH_REMINDER_RUNS ?? 3));
 const APP_QUERY = '?sim=physical&op=azercell&pay=cash';
 const APP_READY = '[data-testid=paths], [data-testid=no-path]';
 const BASE_READY = 'main h1';
-// Slow 4G as Chrome DevTools defines it: 150 ms, 1.6 Mbps down, 750 kbps up (bytes/s).
+// Slow 4G as Chrome DevTools defines it: 150 ms, 1.6 Mbps down, 750 kbps up (bytes/s);
+// and a line the operator throttled when the data ran out: 128 kbps both ways, 300 ms.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
+const THROTTLED = { offline: false, latency: 300, downloadThroughput: (128e3 / 8) | 0, uploadThroughput: (128e3 / 8) | 0 };
+const PROFILES = { 'slow 4G': SLOW_4G, 'throttled line (128 kbps, 300 ms)': THROTTLED };
+// What the static page shows before any wasm (scripts/essentials.mjs).
+const ESSENTIALS = '.essentials a.dial';
 const CPU_SLOWDOWN = 4;
 const REMINDERS = 500;
 const STORAGE_KEY = 'azsim.v1';
@@ -83,7 +88,7 @@ async function freshPage() {
 // exports that Trunk's loader announces (for the wasm memory size).
 function instrument(page, selector, { count = 1 } = {}) {
   return page.addInitScript(
-    ({ selector, count }) => {
+    ({ selector, count, essentialsSelector }) => {
       addEventListener('TrunkApplicationStarted', (e) => {
         window.__benchWasm = e.detail && e.detail.wasm;
       });
@@ -100,8 +105,18 @@ function instrument(page, selector, { count = 1 } = {}) {
       };
       const obs = new MutationObserver(check);
       obs.observe(document, { childList: true, subtree: true });
+      // The essentials: when their links are in the page, and the frame that paints them.
+      const essentials = new MutationObserver(() => {
+        if (window.__benchEssentials !== undefined || !document.querySelector(essentialsSelector)) return;
+        essentials.disconnect();
+        window.__benchEssentials = null;
+        requestAnimationFrame(() => {
+          window.__benchEssentials = performance.now();
+        });
+      });
+      essentials.observe(document, { childList: true, subtree: true });
     },
-    { selector, count },
+    { selector, count, essentialsSelector: ESSENTIALS },
   );
 }
 
@@ -116,22 +131,27 @@ const paintTime = (page) =>
       }),
   );
 
-/** One cold load: slow 4G, CPU ÷4, no cache, no service worker. */
-async function coldLoad(url, selector) {
+/** One cold load on `network` (a PROFILES entry), CPU ÷4, no cache, no service worker. */
+async function coldLoad(url, selector, network) {
   const { context, page, cdp, errors } = await freshPage();
   try {
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Network.emulateNetworkConditions', network);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await instrument(page, selector);
     await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 60_000, polling: 100 });
     const fcp = await paintTime(page);
     const extra = await page.evaluate(() => {
-      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-      return { ready: window.__benchReady, inserted: window.__benchInserted, wasmResponseEnd: wasm ? wasm.responseEnd : null };
+      const resources = performance.getEntriesByType('resource');
+      const wasm = resources.find((r) => r.name.endsWith('.wasm'));
+      const nav = performance.getEntriesByType('navigation')[0];
+      // Bytes that crossed the wire (bodies as sent, with headers) until the result.
+      const until = window.__benchReady;
+      const sent = resources.filter((r) => r.responseEnd <= until).reduce((n, r) => n + r.transferSize, nav ? nav.transferSize : 0);
+      return { ready: until, inserted: window.__benchInserted, wasmResponseEnd: wasm ? wasm.responseEnd : null, essentials: window.__benchEssentials ?? null, sent };
     });
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { fcp, result: extra.ready, inserted: extra.inserted, wasmLoaded: extra.wasmResponseEnd };
+    return { fcp, result: extra.ready, inserted: extra.inserted, wasmLoaded: extra.wasmResponseEnd, essentials: extra.essentials, sent: extra.sent };
   } finally {
     await context.close();
   }
@@ -295,24 +315,35 @@ const sizes = {
   baseline: { assets: await assetSizes(args['base-dist']), firstLoad: await firstLoad(args['base-dist']) },
 };
 
-log(`cold loads: ${RUNS} × app, ${RUNS} × baseline (alternating)`);
-const loads = { app: [], baseline: [] };
-for (let i = 0; i < RUNS; i++) {
-  loads.app.push(await coldLoad(`${args['app-url']}/${APP_QUERY}`, APP_READY));
-  loads.baseline.push(await coldLoad(args['base-url'] + '/', BASE_READY));
-  log(`  run ${i + 1}: app fcp ${fmtMs(loads.app[i].fcp)} result ${fmtMs(loads.app[i].result)}; baseline fcp ${fmtMs(loads.baseline[i].fcp)} result ${fmtMs(loads.baseline[i].result)}`);
-}
-const cold = {};
-for (const who of ['app', 'baseline']) {
-  cold[who] = {
-    fcp: stats(loads[who].map((r) => r.fcp)),
-    result: stats(loads[who].map((r) => r.result)),
-    wasmLoaded: stats(loads[who].map((r) => r.wasmLoaded)),
-    runs: loads[who],
-  };
-}
 const ratio = (a, b) => (a !== null && b ? a / b : null);
-cold.ratio = { fcp: ratio(cold.app.fcp.median, cold.baseline.fcp.median), result: ratio(cold.app.result.median, cold.baseline.result.median) };
+const cold = {};
+for (const [profile, network] of Object.entries(PROFILES)) {
+  log(`cold loads, ${profile}: ${RUNS} × app, ${RUNS} × baseline (alternating)`);
+  const loads = { app: [], baseline: [] };
+  for (let i = 0; i < RUNS; i++) {
+    loads.app.push(await coldLoad(`${args['app-url']}/${APP_QUERY}`, APP_READY, network));
+    loads.baseline.push(await coldLoad(args['base-url'] + '/', BASE_READY, network));
+    log(`  run ${i + 1}: app essentials ${fmtMs(loads.app[i].essentials)} fcp ${fmtMs(loads.app[i].fcp)} result ${fmtMs(loads.app[i].result)}; baseline fcp ${fmtMs(loads.baseline[i].fcp)} result ${fmtMs(loads.baseline[i].result)}`);
+  }
+  const one = {};
+  for (const who of ['app', 'baseline']) {
+    one[who] = {
+      fcp: stats(loads[who].map((r) => r.fcp)),
+      result: stats(loads[who].map((r) => r.result)),
+      essentials: stats(loads[who].map((r) => r.essentials).filter((v) => v !== null)),
+      wasmLoaded: stats(loads[who].map((r) => r.wasmLoaded)),
+      sent: stats(loads[who].map((r) => r.sent)),
+      runs: loads[who],
+    };
+  }
+  one.ratio = {
+    fcp: ratio(one.app.fcp.median, one.baseline.fcp.median),
+    result: ratio(one.app.result.median, one.baseline.result.median),
+    essentials: ratio(one.app.essentials.median, one.baseline.fcp.median),
+  };
+  one.network = network;
+  cold[profile] = one;
+}
 
 log(`interaction: ${TAPS} taps at CPU ÷1 and ÷${CPU_SLOWDOWN}`);
 const taps = { cpu1: await interaction(1), [`cpu${CPU_SLOWDOWN}`]: await interaction(CPU_SLOWDOWN) };
@@ -367,7 +398,7 @@ await baseServer.close();
 const report = {
   generated: new Date().toISOString(),
   machine: { loadavg: os.loadavg().map((l) => Number(l.toFixed(2))), cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
-  settings: { wire: COMPRESS ? 'br' : 'identity', runs: RUNS, taps: TAPS, reminderRuns: REMINDER_RUNS, network: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, appUrl: `/${APP_QUERY}`, budgets: BUDGETS },
+  settings: { wire: COMPRESS ? 'br' : 'identity', runs: RUNS, taps: TAPS, reminderRuns: REMINDER_RUNS, profiles: PROFILES, cpuSlowdown: CPU_SLOWDOWN, appUrl: `/${APP_QUERY}`, budgets: BUDGETS },
   sizes,
   cold,
   interaction: taps,
@@ -408,30 +439,39 @@ function markdown(r) {
   L.push('## Summary', '');
   L.push('| figure | AzSIM | baseline (Leptos hello) | AzSIM / baseline |', '|---|---:|---:|---:|');
   L.push(`| first-load total, brotli | ${kib(fl.total.brotli)} | ${kib(bl.total.brotli)} | ${x(ratio(fl.total.brotli, bl.total.brotli))} |`);
-  L.push(`| first contentful paint, median of ${r.settings.runs} | ${fmtMs(r.cold.app.fcp.median)} | ${fmtMs(r.cold.baseline.fcp.median)} | ${x(r.cold.ratio.fcp)} |`);
-  L.push(`| first result rendered, median of ${r.settings.runs} | ${fmtMs(r.cold.app.result.median)} | ${fmtMs(r.cold.baseline.result.median)} | ${x(r.cold.ratio.result)} |`);
-  L.push(`| wasm downloaded (responseEnd), median | ${fmtMs(r.cold.app.wasmLoaded.median)} | ${fmtMs(r.cold.baseline.wasmLoaded.median)} | ${x(ratio(r.cold.app.wasmLoaded.median, r.cold.baseline.wasmLoaded.median))} |`);
+  const net = (n) => `${n.latency} ms, ${((n.downloadThroughput * 8) / 1e3).toFixed(0)} kbps down, ${((n.uploadThroughput * 8) / 1e3).toFixed(0)} kbps up`;
+  for (const [profile, c] of Object.entries(r.cold)) {
+    L.push(`| **${profile}** (${net(c.network)}) | | | |`);
+    L.push(`| essentials visible (app) vs first paint (baseline), median of ${r.settings.runs} | ${fmtMs(c.app.essentials.median)} | ${fmtMs(c.baseline.fcp.median)} | ${x(c.ratio.essentials)} |`);
+    L.push(`| first contentful paint | ${fmtMs(c.app.fcp.median)} | ${fmtMs(c.baseline.fcp.median)} | ${x(c.ratio.fcp)} |`);
+    L.push(`| first ranked path (app) / first result (baseline) | ${fmtMs(c.app.result.median)} | ${fmtMs(c.baseline.result.median)} | ${x(c.ratio.result)} |`);
+    L.push(`| wasm downloaded (responseEnd) | ${fmtMs(c.app.wasmLoaded.median)} | ${fmtMs(c.baseline.wasmLoaded.median)} | ${x(ratio(c.app.wasmLoaded.median, c.baseline.wasmLoaded.median))} |`);
+    L.push(`| bytes transferred until then (as served, with headers) | ${kib(c.app.sent.median)} | ${kib(c.baseline.sent.median)} | ${x(ratio(c.app.sent.median, c.baseline.sent.median))} |`);
+  }
   L.push('');
   L.push(
     `Cold load: headless Chromium, fresh context per run, cache disabled, service worker blocked, ` +
-      `CPU ÷${r.settings.cpuSlowdown} (\`Emulation.setCPUThrottlingRate\`), slow 4G (\`Network.emulateNetworkConditions\`: ` +
-      `${r.settings.network.latency} ms, ${((r.settings.network.downloadThroughput * 8) / 1e6).toFixed(1)} Mbps down, ` +
-      `${((r.settings.network.uploadThroughput * 8) / 1e3).toFixed(0)} kbps up), 412×823 phone viewport. ` +
-      `AzSIM loads \`${r.settings.appUrl}\`; "first result rendered" is the first \`requestAnimationFrame\` callback after ` +
+      `CPU ÷${r.settings.cpuSlowdown} (\`Emulation.setCPUThrottlingRate\`), each network profile by \`Network.emulateNetworkConditions\`, ` +
+      `app and baseline alternating, 412×823 phone viewport. ` +
+      `AzSIM loads \`${r.settings.appUrl}\`; "first ranked path" is the first \`requestAnimationFrame\` callback after ` +
       `\`[data-testid=paths], [data-testid=no-path]\` is inserted (seen by a MutationObserver), for the baseline after its ` +
-      `\`<main><h1>\` is; times are from navigation start. FCP is the paint's own timestamp, taken later in the same frame, ` +
+      `\`<main><h1>\` is; "essentials visible" likewise for \`${ESSENTIALS}\` (the static page's codes, before any wasm); ` +
+      `times are from navigation start. FCP is the paint's own timestamp, taken later in the same frame, ` +
       `so for the baseline, whose first paint is its result, FCP comes some tens of ms after "first result". ` +
       (r.settings.wire === 'br'
         ? `Both are served from 127.0.0.1 by scripts/static-server.mjs with brotli for every compressible type, language packs included (scripts/bench-serve.mjs), as a real host compresses.`
         : `Both are served uncompressed by scripts/static-server.mjs (BENCH_WIRE=identity): the throttled link carries raw bytes.`),
     '',
   );
-  L.push('| run | AzSIM FCP | AzSIM result | baseline FCP | baseline result |', '|---:|---:|---:|---:|---:|');
-  r.cold.app.runs.forEach((a, i) => {
-    const b = r.cold.baseline.runs[i];
-    L.push(`| ${i + 1} | ${fmtMs(a.fcp)} | ${fmtMs(a.result)} | ${fmtMs(b.fcp)} | ${fmtMs(b.result)} |`);
-  });
-  L.push('');
+  for (const [profile, c] of Object.entries(r.cold)) {
+    L.push(`${profile}:`, '');
+    L.push('| run | AzSIM essentials | AzSIM FCP | AzSIM first path | baseline FCP | baseline result |', '|---:|---:|---:|---:|---:|---:|');
+    c.app.runs.forEach((a, i) => {
+      const b = c.baseline.runs[i];
+      L.push(`| ${i + 1} | ${fmtMs(a.essentials)} | ${fmtMs(a.fcp)} | ${fmtMs(a.result)} | ${fmtMs(b.fcp)} | ${fmtMs(b.result)} |`);
+    });
+    L.push('');
+  }
 
   L.push('## Sizes', '');
   L.push(
