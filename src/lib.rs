@@ -18,7 +18,7 @@ mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod extras;
 #[cfg(target_arch = "wasm32")]
-mod packs;
+pub(crate) mod packs;
 #[cfg(target_arch = "wasm32")]
 mod pwa;
 #[cfg(target_arch = "wasm32")]

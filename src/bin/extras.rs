@@ -31,6 +31,13 @@ mod exports {
         azsim::extras::share::share(&button, lang(&lang_code));
     }
 
+    /// Works out and shows the answer of the calculator `form` (see
+    /// `extras::tools`).
+    #[wasm_bindgen]
+    pub fn tool(form: Element, lang_code: String) {
+        wasm_bindgen_futures::spawn_local(azsim::extras::tools::answer(form, lang(&lang_code)));
+    }
+
     /// Opens the card for the clerk (see `clerk::open`); `saved`: [number,
     /// amount] kept from last time, or empty.
     #[wasm_bindgen]

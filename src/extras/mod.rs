@@ -1,11 +1,13 @@
 //! The features the app loads when first used, in a second wasm module
 //! (`src/bin/extras.rs`, built by Trunk beside the app's and precached by
-//! the service worker): the card to show the clerk, sharing, the copy box.
-//! Plain web-sys, no Leptos and no packs: the app passes what they show in
-//! the user's language. The app's binary never links this module; it calls
+//! the service worker): the card to show the clerk, sharing, the copy box,
+//! the calculators' answers. Plain web-sys, no Leptos: their own strings are
+//! compiled in (`i18n::extra`); the calculators read the packs, which the
+//! browser has cached. The app's binary never links this module; it calls
 //! it through `ui::extras`, which loads the module on the first tap and
 //! answers that tap once it is there.
 
 pub mod clerk;
 pub mod copy_box;
 pub mod share;
+pub mod tools;

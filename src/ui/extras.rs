@@ -84,3 +84,9 @@ pub fn clerk(state: AppState, channel: &Channel, opener: &Element) {
     args.push(&on_close);
     call("clerk", args);
 }
+
+/// Works out and shows the answer of the calculator `form` (`ui::tools`).
+pub fn tool(state: AppState, form: &Element) {
+    let lang = state.lang.get_untracked().code();
+    call("tool", Array::of2(form, &lang.into()));
+}

@@ -1,8 +1,8 @@
 //! The browser app: state, URL sync and the page's sections. Components stay
 //! thin: decisions live in `domain`.
 
-mod advice;
-mod clock;
+pub(crate) mod advice;
+pub(crate) mod clock;
 pub(crate) mod dom;
 mod extras;
 pub mod fatal;
@@ -12,8 +12,8 @@ mod path_card;
 mod picker;
 mod reminders;
 mod results;
-mod sources;
-mod tools;
+pub(crate) mod sources;
+pub(crate) mod tools;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

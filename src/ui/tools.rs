@@ -1,34 +1,26 @@
 //! "Plan ahead": the validity calculator (how long a top-up keeps the line
 //! active, from the catalog's dated rules) and the data run-out planner.
-//! Each answer offers to become a reminder.
+//! The app builds the forms; the on-demand module works out and shows the
+//! answers (`crate::extras::tools`). Each answer offers to become a reminder.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::advice::fact_list;
 use super::dom::{clicked, labelled, option, replace_children, value_in, Action, El};
-use super::sources::source_list;
-use super::{clock, AppState};
-use crate::domain::catalog::{OperatorId, Topic};
+use super::{clock, extras, AppState};
+use crate::domain::catalog::OperatorId;
 use crate::domain::date::{Date, LocalDateTime};
-use crate::domain::planner::{data_run_out, RunOutCause};
-use crate::domain::typography;
-use crate::domain::validity::{line_validity, parse_azn, BandAnswer};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
 use web_sys::Element;
 
 /// Days before a run-out that the planner's reminder fires.
-const PLANNER_WARN_DAYS: u32 = 2;
-
-fn text_with2(lang: Lang, key: Key, date: &str, n: &str) -> String {
-    t_with(lang, key, "date", date).replace("{n}", n)
-}
+pub(crate) const PLANNER_WARN_DAYS: u32 = 2;
 
 /// The two calculators. As a button's action, "remind me" under that
 /// calculator's answer.
 #[derive(Clone, Copy, PartialEq)]
-enum Tool {
+pub(crate) enum Tool {
     Validity,
     Planner,
 }
@@ -44,10 +36,6 @@ impl Action for Tool {
     }
 }
 
-fn remind_button(key_text: String, tool: Tool) -> El {
-    El::button(tool, &key_text).class("secondary")
-}
-
 /// A reminder at 09:00 on `date`.
 fn morning(date: Date) -> LocalDateTime {
     LocalDateTime {
@@ -56,187 +44,8 @@ fn morning(date: Date) -> LocalDateTime {
     }
 }
 
-/// The validity calculator's answer as markup, and the date to remind on.
-fn validity_answer(
-    state: AppState,
-    lang: Lang,
-    op: OperatorId,
-    amount: &str,
-    paid: &str,
-) -> (Vec<El>, Option<Date>) {
-    // The rules travel in the pack's second part, installed just after
-    // start-up: asked before then, the answer says it is still loading.
-    let Some(rules) = state.more_untracked() else {
-        return (vec![El::new("p").text(t(lang, Key::Loading))], None);
-    };
-    let (Some(qepik), Some(paid_on)) = (parse_azn(amount), Date::parse(paid)) else {
-        let key = if parse_azn(amount).is_none() {
-            Key::ValidityBadAmount
-        } else {
-            Key::BadDate
-        };
-        return (
-            vec![El::new("p")
-                .class("error")
-                .attr("role", "alert")
-                .text(t(lang, key))],
-            None,
-        );
-    };
-    let answer = line_validity(rules, op, qepik, paid_on);
-    let mut out = Vec::new();
-    if let Some(unknown) = &answer.unknown {
-        out.push(El::new("p").text(unknown.text.get(lang)));
-        out.push(source_list(
-            lang,
-            &unknown.sources,
-            &format!("no_rule:{}", unknown.operator.as_str()),
-        ));
-    }
-    let mut remind_on = None;
-    if let Some(current) = &answer.current {
-        match &current.answer {
-            BandAnswer::TooSmall { min_qepik } => out.push(El::new("p").text(&t_with(
-                lang,
-                Key::ValidityTooSmall,
-                "n",
-                &typography::amount(lang, *min_qepik),
-            ))),
-            BandAnswer::Active(period) => {
-                let ends = clock::format_date(lang, period.ends);
-                out.push(El::new("p").class("answer").text(&text_with2(
-                    lang,
-                    Key::ValidityResult,
-                    &ends,
-                    &period.days.to_string(),
-                )));
-                if let Some(w) = period.window_ends {
-                    out.push(El::new("p").text(&t_with(
-                        lang,
-                        Key::ValidityWindow,
-                        "date",
-                        &clock::format_date(lang, w),
-                    )));
-                }
-                if period.extrapolated {
-                    out.push(
-                        El::new("p")
-                            .class("caveat")
-                            .text(t(lang, Key::ValidityEstimate)),
-                    );
-                }
-                remind_on = period.ends.add_days(-1);
-            }
-        }
-        let rule = &current.rule;
-        out.push(
-            El::new("p")
-                .child(El::new("strong").text(&t_with(
-                    lang,
-                    Key::ValidityRuleFrom,
-                    "date",
-                    &clock::format_date(lang, rule.effective),
-                )))
-                .text(typography::space_after(t(lang, Key::ValidityRuleFrom)))
-                .text(rule.note.get(lang)),
-        );
-        out.push(source_list(
-            lang,
-            &rule.sources,
-            &format!("rule:{}", rule.id),
-        ));
-    }
-    for (other, key) in [
-        (&answer.superseded, Key::ValidityBefore),
-        (&answer.upcoming, Key::ValidityAfter),
-    ] {
-        if let Some(other) = other {
-            if let BandAnswer::Active(p) = &other.answer {
-                let date = clock::format_date(lang, other.rule.effective);
-                out.push(El::new("p").text(&text_with2(lang, key, &date, &p.days.to_string())));
-            }
-        }
-    }
-    for note in &answer.notes {
-        out.push(El::new("p").class("caveat").text(note.text.get(lang)));
-        out.push(source_list(
-            lang,
-            &note.sources,
-            &format!("note:{}", note.id),
-        ));
-    }
-    // What keeps this line alive beyond the table: payments that do not
-    // count, what happens when the period ends.
-    if let Some(facts) = fact_list(
-        lang,
-        state.catalog_untracked(),
-        rules,
-        Topic::Lifecycle,
-        Some(op),
-    ) {
-        out.push(El::new("h4").text(t(lang, Key::LifecycleHeading)));
-        out.push(facts);
-    }
-    if remind_on.is_some() {
-        out.push(remind_button(
-            t(lang, Key::RemindBeforeEnd).into(),
-            Tool::Validity,
-        ));
-    }
-    (out, remind_on)
-}
-
-/// The planner's answer as markup, and the date to remind on.
-fn planner_answer(
-    lang: Lang,
-    left_gb: &str,
-    per_day: &str,
-    pack_end: &str,
-) -> (Vec<El>, Option<Date>) {
-    let gb = parse_azn(left_gb); // the same "2", "2.5", "2,50" parsing, in hundredths
-    let per_day: Option<u32> = per_day.trim().parse().ok();
-    let pack_ends = Date::parse(pack_end);
-    let (Some(gb_hundredths), Some(per_day)) = (gb, per_day) else {
-        return (
-            vec![El::new("p")
-                .class("error")
-                .attr("role", "alert")
-                .text(t(lang, Key::PlannerBad))],
-            None,
-        );
-    };
-    let left_mb = gb_hundredths.saturating_mul(1024) / 100;
-    let today = clock::now().date;
-    let Some(run_out) = data_run_out(left_mb, per_day, today, pack_ends) else {
-        return (vec![El::new("p").text(t(lang, Key::PlannerNever))], None);
-    };
-    let date = clock::format_date(lang, run_out.on);
-    let key = match run_out.cause {
-        RunOutCause::PackEnds => Key::PlannerPackFirst,
-        RunOutCause::DataUsedUp | RunOutCause::Both => Key::PlannerDataGone,
-    };
-    let remind = run_out.remind_on(PLANNER_WARN_DAYS);
-    (
-        vec![
-            El::new("p")
-                .class("answer")
-                .text(&t_with(lang, key, "date", &date)),
-            remind_button(
-                t_with(
-                    lang,
-                    Key::PlannerRemind,
-                    "n",
-                    &PLANNER_WARN_DAYS.to_string(),
-                ),
-                Tool::Planner,
-            ),
-        ],
-        Some(remind),
-    )
-}
-
 /// The calculators' fields by id: the validity calculator's, then the planner's.
-const FIELDS: [&str; 6] = [
+pub(crate) const FIELDS: [&str; 6] = [
     "validity-op",
     "validity-amount",
     "validity-paid",
@@ -324,77 +133,53 @@ fn build(state: AppState, lang: Lang, values: &[String; 6]) -> [El; 3] {
     ]
 }
 
-/// The reminder dates of the answers shown, for their buttons.
-#[derive(Clone, Copy, Default)]
-struct Shown {
-    /// The validity answer is shown; its reminder's operator and date.
-    validity: Option<Option<(OperatorId, Date)>>,
-    /// The planner answer is shown; its reminder's date.
-    planner: Option<Option<Date>>,
-}
-
-/// Works out the answer of the calculator `form` from its fields and shows
-/// it in its answer box.
-fn answer(state: AppState, form: &Element, shown: StoredValue<Shown>) {
-    let lang = state.lang.get_untracked();
-    let field = |i: usize| value_in(form, FIELDS[i]);
-    let content = match form
-        .get_attribute("data-tool")
-        .as_deref()
-        .and_then(Tool::parse)
-    {
-        Some(Tool::Validity) => {
-            let chosen = field(0);
-            let operator = OperatorId::ALL
-                .into_iter()
-                .find(|o| o.as_str() == chosen)
-                .unwrap_or(OperatorId::Azercell);
-            let (content, remind) = validity_answer(state, lang, operator, &field(1), &field(2));
-            shown.update_value(|s| s.validity = Some(remind.map(|d| (operator, d))));
-            content
-        }
-        Some(Tool::Planner) => {
-            let (content, remind) = planner_answer(lang, &field(3), &field(4), &field(5));
-            shown.update_value(|s| s.planner = Some(remind));
-            content
-        }
-        None => return,
-    };
+/// Shows the answer of the calculator `form` (the on-demand module works it
+/// out; until it is there, the box says it is loading).
+fn answer(state: AppState, form: &Element) {
     if let Ok(Some(answer_box)) = form.query_selector(".answer-box") {
-        replace_children(&answer_box, content);
+        let lang = state.lang.get_untracked();
+        replace_children(&answer_box, [El::new("p").text(t(lang, Key::Loading))]);
     }
+    extras::tool(state, form);
 }
 
-/// "Remind me" under an answer: opens the reminder form for its date.
-fn on_remind(state: AppState, shown: StoredValue<Shown>, ev: web_sys::MouseEvent) {
-    let Some((tool, _)) = clicked(&ev) else {
+/// "Remind me" under an answer: opens the reminder form for the date (and
+/// operator) the answer put on the button.
+fn on_remind(state: AppState, ev: web_sys::MouseEvent) {
+    let Some((tool, button)) = clicked::<Tool>(&ev) else {
+        return;
+    };
+    let Some(date) = button
+        .get_attribute("data-due")
+        .as_deref()
+        .and_then(Date::parse)
+    else {
         return;
     };
     let lang = state.lang.get_untracked();
-    let shown = shown.get_value();
     match tool {
         Tool::Validity => {
-            if let Some(Some((operator, date))) = shown.validity {
-                let name = state
-                    .catalog_untracked()
-                    .operator(operator)
-                    .map(|o| o.name.as_str())
-                    .unwrap_or_default();
-                let label = t_with(lang, Key::RemindTopupLabel, "op", name);
-                state
-                    .reminders
-                    .start_new_at(label, Some(operator), None, morning(date));
-            }
+            let chosen = button.get_attribute("data-op").unwrap_or_default();
+            let Some(operator) = OperatorId::ALL.into_iter().find(|o| o.as_str() == chosen) else {
+                return;
+            };
+            let name = state
+                .catalog_untracked()
+                .operator(operator)
+                .map(|o| o.name.as_str())
+                .unwrap_or_default();
+            let label = t_with(lang, Key::RemindTopupLabel, "op", name);
+            state
+                .reminders
+                .start_new_at(label, Some(operator), None, morning(date));
         }
         Tool::Planner => {
-            if let Some(Some(date)) = shown.planner {
-                state.reminders.start_new_at(
-                    t(lang, Key::PlannerLabel).into(),
-                    None,
-                    None,
-                    morning(date),
-                );
-            }
+            state.reminders.start_new_at(
+                t(lang, Key::PlannerLabel).into(),
+                None,
+                None,
+                morning(date),
+            );
         }
     }
 }
@@ -408,7 +193,6 @@ pub fn Tools(
 ) -> impl IntoView {
     let state = AppState::get();
     let root = NodeRef::<leptos::html::Section>::new();
-    let shown = StoredValue::new(Shown::default());
     Effect::new(move || {
         if !ready.get() {
             return;
@@ -424,23 +208,26 @@ pub fn Tools(
             values[0] = OperatorId::Azercell.as_str().into();
             values[2] = clock::now().date.to_string();
         }
+        // The answers shown, worked out again in the new language.
+        let answered = [Tool::Validity, Tool::Planner].map(|tool| {
+            let selector = format!("[data-tool={}] .answer-box > *", tool.as_str());
+            section.query_selector(&selector).ok().flatten().is_some()
+        });
         let [heading, validity, planner] = build(state, lang, &values).map(El::into_element);
         replace_children(&section, []);
         for el in [&heading, &validity, &planner] {
             let _ = section.append_child(el);
         }
-        let again = shown.get_value();
-        if again.validity.is_some() {
-            answer(state, &validity, shown);
-        }
-        if again.planner.is_some() {
-            answer(state, &planner, shown);
+        for (form, again) in [validity, planner].iter().zip(answered) {
+            if again {
+                answer(state, form);
+            }
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(form) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            answer(state, &form, shown);
+            answer(state, &form);
         }
     };
     view! {
@@ -449,7 +236,7 @@ pub fn Tools(
             aria-labelledby="tools-heading"
             node_ref=root
             on:submit=on_submit
-            on:click=move |ev| on_remind(state, shown, ev)
+            on:click=move |ev| on_remind(state, ev)
         ></section>
     }
 }
