@@ -80,6 +80,8 @@ test.describe('the card to show the clerk', () => {
     await gotoApp(page, '?sim=physical&op=nar&pay=cash');
     await waitForSecondPart(page);
     const card = page.locator('li.path[data-channel=nar_scratch_card]');
+    // After the steps, in the card's details.
+    if ((await card.locator('details[open]').count()) === 0) await card.locator('summary').click();
     await card.locator('button[data-action=clerk]').click();
     const dialog = page.getByTestId('clerk-card');
     await expect(dialog.locator('.say[lang=az]')).toHaveText('Nar danışıq kartı almaq istəyirəm.');

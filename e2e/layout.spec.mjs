@@ -20,3 +20,34 @@ for (const lang of ['zh', 'en', 'az', 'ru']) {
   });
 }
 
+for (const lang of ['zh', 'en', 'az', 'ru']) {
+  test(`${lang}: at 360×780 the answered picker is one line, and the first path's heading and first step are on the first screen`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await gotoApp(page, `${PRESET}&lang=${lang}`);
+    const questions = page.locator('section.picker details.questions');
+    await expect(questions).not.toHaveAttribute('open', /.*/);
+    const summary = questions.locator('summary');
+    await expect(summary.locator('.picked')).toHaveText(/ · .* · /);
+    const first = page.locator('[data-testid=paths] > li').first();
+    for (const [what, locator] of [['heading', first.locator('h3')], ['first step', first.locator('.steps > li').first()]]) {
+      const box = await locator.boundingBox();
+      expect(box, `the first path's ${what} is shown`).not.toBeNull();
+      expect(box.y + box.height, `the first path's ${what} ends at ${box.y + box.height} px`).toBeLessThanOrEqual(780);
+    }
+    // The summary opens the questions again.
+    await summary.click();
+    await expect(questions).toHaveAttribute('open', '');
+    await expect(page.locator('input[name=pay][value=cash]')).toBeChecked();
+  });
+}
+
+test('on a phone, the choice that completes the picker closes it and leaves focus on its summary', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await gotoApp(page, 'sim=physical&op=azercell');
+  const questions = page.locator('section.picker details.questions');
+  await expect(questions).toHaveAttribute('open', '');
+  await page.locator('label.chip', { has: page.locator('input[name=pay][value=cash]') }).click();
+  await expect(questions).not.toHaveAttribute('open', /.*/);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+  await expect(questions.locator('.picked')).toHaveText('Physical SIM · Azercell · Cash');
+});

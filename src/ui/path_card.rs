@@ -122,6 +122,14 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
                 .class("steps")
                 .children(ch.steps.iter().map(|s| El::new("li").text(s.get(lang)))),
         )
+        // Where a person serves the user, the card to show them, after the steps.
+        .maybe(ch.kind.served_in_person().then(|| {
+            El::new("p").child(
+                El::button(PathAction::Clerk, t(lang, Key::ShowClerk))
+                    .class("clerk-open")
+                    .attr("data-id", &ch.id.0),
+            )
+        }))
         .child(facts);
     if !ch.codes.is_empty() {
         d = d
@@ -223,13 +231,6 @@ pub fn path_card(
                 .text(&why),
         )
         .maybe(caveats)
-        .maybe(ch.kind.served_in_person().then(|| {
-            El::new("p").child(
-                El::button(PathAction::Clerk, t(lang, Key::ShowClerk))
-                    .class("clerk-open")
-                    .attr("data-id", &ch.id.0),
-            )
-        }))
         .child(
             El::new("p")
                 .class("meta")

@@ -15,7 +15,7 @@ use super::AppState;
 use crate::domain::catalog::{Catalog, OperatorId, Payment, Plan, SimKind};
 use crate::domain::params::OperatorChoice;
 use crate::domain::{Lang, Query};
-use crate::i18n::{self, t, Key};
+use crate::i18n::{self, pay_key, t, Key};
 
 /// One question of the picker, answered with radio chips. One type for all
 /// questions keeps the wasm small (a generic component is compiled per type).
@@ -95,7 +95,7 @@ impl Question {
                     .unwrap_or_default()
             }
             (Question::Pay, _) => match Payment::ALL.into_iter().find(|p| p.as_str() == value) {
-                Some(p) => i18n::pay_key(p),
+                Some(p) => pay_key(p),
                 None => return String::new(),
             },
             (Question::Plan, "postpaid") => Key::PlanPostpaid,
@@ -148,23 +148,60 @@ fn toggle(lang: Lang, name: &str, label: Key) -> El {
         .child(El::new("span").text(t(lang, label)))
 }
 
-/// The picker's content. The prefix hint goes in the empty `data-slot`.
-fn build(lang: Lang, catalog: &Catalog, travel: bool) -> Vec<El> {
+/// The picker's content: its heading, then the questions in a `<details>`
+/// whose summary is the one-line answer ("Physical SIM · Azercell · Cash ·
+/// Change"): closed on a phone once SIM, operator and payment are known, so
+/// the ranked paths start on the first screen. The prefix hint goes in the
+/// empty `data-slot`.
+fn build(lang: Lang, catalog: &Catalog, travel: bool, open: bool) -> Vec<El> {
+    let questions = El::new("details")
+        .class("questions")
+        .child(
+            El::new("summary")
+                .child(El::new("span").class("picked"))
+                .text(" ")
+                .child(
+                    El::new("span")
+                        .class("change")
+                        .text(t(lang, Key::PickerChange)),
+                ),
+        )
+        .child(chip_group(lang, catalog, Question::Sim, travel))
+        .child(chip_group(lang, catalog, Question::Op, travel))
+        .child(El::new("div").attr("data-slot", "prefix"))
+        .child(chip_group(lang, catalog, Question::Pay, travel))
+        .child(
+            El::new("fieldset")
+                .class("group context")
+                .child(El::new("legend").text(t(lang, Key::QContext)))
+                .child(toggle(lang, "online", Key::CtxOnline))
+                .child(toggle(lang, "inaz", Key::CtxInaz)),
+        )
+        .child(chip_group(lang, catalog, Question::Plan, travel));
     vec![
         El::new("h2")
             .attr("id", "picker-heading")
             .text(t(lang, Key::PickerHeading)),
-        chip_group(lang, catalog, Question::Sim, travel),
-        chip_group(lang, catalog, Question::Op, travel),
-        El::new("div").attr("data-slot", "prefix"),
-        chip_group(lang, catalog, Question::Pay, travel),
-        El::new("fieldset")
-            .class("group context")
-            .child(El::new("legend").text(t(lang, Key::QContext)))
-            .child(toggle(lang, "online", Key::CtxOnline))
-            .child(toggle(lang, "inaz", Key::CtxInaz)),
-        chip_group(lang, catalog, Question::Plan, travel),
+        if open {
+            questions.attr("open", "")
+        } else {
+            questions
+        },
     ]
+}
+
+/// SIM, operator and payment are known (an operator "not sure" is not: its
+/// prefix hint is inside the picker).
+fn answered(q: &Query) -> bool {
+    q.sim.is_some() && matches!(q.op, Some(OperatorChoice::Known(_))) && q.pay.is_some()
+}
+
+/// True below 900 px, where the picker and the paths are stacked (see
+/// style/main.css) and a closed picker puts the paths on the first screen.
+fn stacked() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 56.25rem)").ok().flatten())
+        .is_none_or(|m| !m.matches())
 }
 
 /// Checks the controls that say what the query says, and shows the prefix
@@ -184,6 +221,17 @@ fn show_query(section: &Element, lang: Lang, catalog: &Catalog, q: &Query) {
                 input.set_checked(checked);
             }
         }
+    }
+    if let Ok(Some(picked)) = section.query_selector(".picked") {
+        let answers: Vec<String> = [Question::Sim, Question::Op, Question::Pay]
+            .into_iter()
+            .filter_map(|question| {
+                question
+                    .current(q)
+                    .map(|v| question.label(lang, catalog, v))
+            })
+            .collect();
+        picked.set_text_content(Some(&answers.join(" · ")));
     }
     let unsure = q.op == Some(OperatorChoice::Unsure) && q.sim != Some(SimKind::TravelEsim);
     if let Ok(Some(slot)) = section.query_selector("[data-slot=prefix]") {
@@ -210,32 +258,50 @@ fn on_change(state: AppState, ev: leptos::ev::Event) {
     });
 }
 
-/// The whole picker. Rebuilt when the language changes; when the SIM kind
-/// changes between travel and operator SIMs, only the operator question is;
-/// otherwise only the checks follow the query (a rebuild would drop keyboard
-/// focus).
+/// The whole picker. Rebuilt when the language changes (open or closed as
+/// it was); when the SIM kind changes between travel and operator SIMs, only
+/// the operator question is; otherwise only the checks follow the query (a
+/// rebuild would drop keyboard focus). It starts closed on a phone when the
+/// URL (a shared link, a travel site's preset) or the stored choice already
+/// answers it, and closes when the user's own choice completes it, focus
+/// going to its summary.
 #[component]
 pub fn Picker() -> impl IntoView {
     let state = AppState::get();
     let root = NodeRef::<Section>::new();
-    Effect::new(move |built: Option<Option<(Lang, bool)>>| {
+    Effect::new(move |built: Option<Option<(Lang, bool, bool)>>| {
         let (lang, q) = (state.lang.get(), state.query.get());
         let travel = q.sim == Some(SimKind::TravelEsim);
+        let complete = answered(&q);
         let section = root.get()?;
         let catalog = state.catalog();
         match built.flatten() {
-            Some((was_lang, was_travel)) if was_lang == lang => {
+            Some((was_lang, was_travel, was_complete)) if was_lang == lang => {
                 if was_travel != travel {
                     let op = chip_group(lang, catalog, Question::Op, travel).into_element();
                     if let Ok(Some(old)) = section.query_selector("[data-question=op]") {
                         let _ = old.replace_with_with_node_1(&op);
                     }
                 }
+                if complete && !was_complete && stacked() {
+                    close_on_summary(&section);
+                }
             }
-            _ => replace_children(&section, build(lang, catalog, travel)),
+            Some(_) => {
+                let open = section
+                    .query_selector(".questions[open]")
+                    .ok()
+                    .flatten()
+                    .is_some();
+                replace_children(&section, build(lang, catalog, travel, open));
+            }
+            None => replace_children(
+                &section,
+                build(lang, catalog, travel, !(complete && stacked())),
+            ),
         }
         show_query(&section, lang, catalog, &q);
-        Some((lang, travel))
+        Some((lang, travel, complete))
     });
     view! {
         <section
@@ -244,5 +310,19 @@ pub fn Picker() -> impl IntoView {
             node_ref=root
             on:change=move |ev| on_change(state, ev)
         ></section>
+    }
+}
+
+/// Closes the questions and puts focus on their summary (the chip that was
+/// focused is hidden now).
+fn close_on_summary(section: &Element) {
+    if let Ok(Some(details)) = section.query_selector(".questions") {
+        let _ = details.remove_attribute("open");
+        if let Some(summary) = details
+            .first_element_child()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
     }
 }
