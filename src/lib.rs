@@ -24,6 +24,8 @@ mod pwa;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
+mod store;
+#[cfg(target_arch = "wasm32")]
 mod ui;
 
 /// Installs the panic page, picks the language, loads its pack, then

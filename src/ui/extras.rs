@@ -62,7 +62,7 @@ pub fn clerk(state: AppState, channel: &Channel, opener: &Element) {
     let lang = state.lang.get_untracked();
     let operator = operator_name(lang, state.catalog_untracked(), channel.operator);
     let saved: Array = state
-        .reminders
+        .store
         .doc
         .with_untracked(|d| d.prefs.clerk.clone())
         .map(|c| [c.number, c.amount].iter().map(JsValue::from).collect())
@@ -71,7 +71,7 @@ pub fn clerk(state: AppState, channel: &Channel, opener: &Element) {
         let kept = Array::from(&kept);
         let kept = kept.get(0).as_string().zip(kept.get(1).as_string());
         let kept = kept.map(|(number, amount)| ClerkInput { number, amount });
-        state.reminders.commit(|d| d.prefs.clerk = kept);
+        state.store.commit(|d| d.prefs.clerk = kept);
     });
     let scratch_card = JsValue::from(channel.kind == ChannelKind::ScratchCard);
     let args = Array::of5(

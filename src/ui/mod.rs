@@ -22,7 +22,7 @@ use self::dom::{clicked, option, replace_children, Action, El};
 use crate::domain::{AppParams, Catalog, Lang, Query};
 use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
-use crate::storage::Loaded;
+use crate::store::{Loaded, Store};
 use crate::{embed, i18n, packs};
 
 /// What [`App`] starts from: read before the first language pack loads.
@@ -44,7 +44,9 @@ pub struct AppState {
     pub query: RwSignal<Query>,
     /// Display settings from the URL (language chosen there, embed, theme).
     pub params: RwSignal<AppParams>,
-    /// Stored reminders and preferences.
+    /// The stored document (reminders and preferences) and its one writer.
+    pub store: Store,
+    /// The reminders' section: its form, undo, import and announcements.
     pub reminders: reminders::ReminderState,
     /// The second part of a language's pack (sources, evidence, advice,
     /// validity rules, facts), once installed after the first paint.
@@ -209,12 +211,14 @@ pub fn App(boot: Boot) -> impl IntoView {
         embed::submit_forms_in_script();
     }
     let pwa = pwa::start(embedded);
+    let store = Store::new(stored);
     let state = AppState {
         first_pack: pack,
         lang: RwSignal::new(lang),
         query: RwSignal::new(params.query),
         params: RwSignal::new(params),
-        reminders: reminders::ReminderState::new(stored),
+        store,
+        reminders: reminders::ReminderState::new(store),
         more: RwSignal::new(None),
     };
     provide_context(state);
@@ -452,7 +456,7 @@ fn LanguageSwitcher() -> impl IntoView {
             }
             state.params.update(|p| p.lang = Some(lang));
             state
-                .reminders
+                .store
                 .commit(|d| d.prefs.lang = Some(lang.code().to_owned()));
         });
     };

@@ -38,13 +38,13 @@ fn permission() -> web_sys::NotificationPermission {
 
 /// Shows a notification for each reminder that is due and not yet notified.
 fn check(state: AppState) {
-    if !state.reminders.doc.with_untracked(|d| d.prefs.notify)
+    if !state.store.doc.with_untracked(|d| d.prefs.notify)
         || permission() != web_sys::NotificationPermission::Granted
     {
         return;
     }
     let now = clock::now();
-    let due: Vec<(ReminderId, String)> = state.reminders.doc.with_untracked(|d| {
+    let due: Vec<(ReminderId, String)> = state.store.doc.with_untracked(|d| {
         d.reminders
             .iter()
             .filter(|r| r.status(now) == Status::Due)
@@ -70,7 +70,7 @@ fn check(state: AppState) {
 /// in the banner, so they are marked as notified).
 fn start_checking(state: AppState) {
     let now = clock::now();
-    state.reminders.doc.with_untracked(|d| {
+    state.store.doc.with_untracked(|d| {
         NOTIFIED.with(|n| {
             n.borrow_mut().extend(
                 d.reminders
@@ -105,7 +105,7 @@ pub fn NotifyOptIn(
     let now = permission();
     let granted = RwSignal::new(now == web_sys::NotificationPermission::Granted);
     let denied = RwSignal::new(now == web_sys::NotificationPermission::Denied);
-    let enabled = Memo::new(move |_| state.reminders.doc.with(|d| d.prefs.notify) && granted.get());
+    let enabled = Memo::new(move |_| state.store.doc.with(|d| d.prefs.notify) && granted.get());
     start_checking(state);
     let ask = move || {
         let Ok(promise) = web_sys::Notification::request_permission() else {
@@ -119,7 +119,7 @@ pub fn NotifyOptIn(
             match answer.as_deref() {
                 Some("granted") => {
                     granted.set(true);
-                    state.reminders.commit(|d| d.prefs.notify = true);
+                    state.store.commit(|d| d.prefs.notify = true);
                 }
                 Some("denied") => denied.set(true),
                 _ => {}

@@ -232,7 +232,7 @@ pub(super) fn on_submit(state: AppState, ev: web_sys::SubmitEvent) {
     };
     let lang = state.lang.get_untracked();
     let draft = read_form(&form, editing.draft.channel.clone());
-    let count = rem.doc.with_untracked(|d| d.reminders.len());
+    let count = rem.store.doc.with_untracked(|d| d.reminders.len());
     let result = if editing.id.is_none() && count >= MAX_REMINDERS {
         Err(ReminderError::TooMany)
     } else {
@@ -246,10 +246,11 @@ pub(super) fn on_submit(state: AppState, ev: web_sys::SubmitEvent) {
                 "label",
                 &super::isolated(&r.label),
             );
-            rem.commit(|d| match d.reminders.iter_mut().find(|x| x.id == r.id) {
-                Some(existing) => *existing = r,
-                None => d.reminders.push(r),
-            });
+            rem.store
+                .commit(|d| match d.reminders.iter_mut().find(|x| x.id == r.id) {
+                    Some(existing) => *existing = r,
+                    None => d.reminders.push(r),
+                });
             rem.say(said);
             rem.close_form();
         }

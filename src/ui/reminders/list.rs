@@ -122,7 +122,7 @@ pub(super) fn render_list(state: AppState, ready: Memo<bool>, list: NodeRef<Ul>)
         let Some(ul) = list.get() else {
             return;
         };
-        let mut rows: Vec<El> = state.reminders.doc.with(|d| {
+        let mut rows: Vec<El> = state.store.doc.with(|d| {
             d.reminders
                 .iter()
                 .map(|r| reminder_item(state, lang, r, now))
@@ -157,7 +157,7 @@ pub fn DueBanner(
         let Some(div) = banner.get() else {
             return;
         };
-        let due: Vec<El> = state.reminders.doc.with(|d| {
+        let due: Vec<El> = state.store.doc.with(|d| {
             d.reminders
                 .iter()
                 .filter(|r| r.status(now) != Status::Later)
@@ -198,6 +198,7 @@ fn row_of(rem: ReminderState, button: &Element) -> Option<(Element, Reminder)> {
     let row = closest(button, "li[data-id]")?;
     let id = ReminderId(row.get_attribute("data-id")?);
     let reminder = rem
+        .store
         .doc
         .with_untracked(|d| d.reminders.iter().find(|r| r.id == id).cloned())?;
     Some((row, reminder))
@@ -213,7 +214,7 @@ pub(super) fn renewed(rem: ReminderState, lang: Lang, button: &Element) {
         return;
     };
     let due = clock::format_date_time(lang, next.due);
-    rem.commit(|d| {
+    rem.store.commit(|d| {
         if let Some(r) = d.reminders.iter_mut().find(|r| r.id == next.id) {
             *r = next;
         }
@@ -250,7 +251,8 @@ pub(super) fn delete(rem: ReminderState, button: &Element) {
         .as_ref()
         .and_then(|l| rows_of(l).iter().position(|r| *r == row))
         .unwrap_or(0) as u32;
-    rem.commit(|d| d.reminders.retain(|r| r.id != reminder.id));
+    rem.store
+        .commit(|d| d.reminders.retain(|r| r.id != reminder.id));
     rem.undo.set(Some(reminder));
     if let Some(list) = list {
         focus::later(Target::RowAt { list, index });

@@ -1,6 +1,7 @@
 //! Reminders in the page. Each file has one job:
-//! - `mod.rs`: the reminders' state, [`ReminderState::commit`] (the one
-//!   place that saves), the buttons' actions and the section;
+//! - `mod.rs`: the reminders' state (over the app's `Store`, whose
+//!   `commit` is the one place that saves), the buttons' actions and the
+//!   section;
 //! - `list.rs`: the list and the due banner, rows kept by id;
 //! - `form.rs`: the add/edit form;
 //! - `transfer.rs`: calendar export, backup export and import;
@@ -25,11 +26,10 @@ use super::dom::{clicked, Action, El};
 use super::{clock, AppState};
 use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
-use crate::domain::document::Document;
-use crate::domain::reminders::{self, Draft, Reminder, ReminderId};
+use crate::domain::reminders::{Draft, Reminder, ReminderId};
 use crate::domain::Lang;
 use crate::i18n::{t, Key};
-use crate::storage::{self, Problem};
+use crate::store::Store;
 
 /// A reminder being created (`id: None`) or edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,11 +50,8 @@ enum Import {
 /// The reminders' state, shared through [`AppState`].
 #[derive(Clone, Copy)]
 pub struct ReminderState {
-    /// The stored document (reminders and preferences).
-    pub doc: RwSignal<Document>,
-    persistent: RwSignal<bool>,
-    /// Why storage is not doing its job, if it is not.
-    pub problem: RwSignal<Option<Problem>>,
+    /// The stored document and how saving it goes.
+    pub store: Store,
     editing: RwSignal<Option<Editing>>,
     undo: RwSignal<Option<Reminder>>,
     import: RwSignal<Option<Import>>,
@@ -63,48 +60,14 @@ pub struct ReminderState {
 }
 
 impl ReminderState {
-    /// Starts from the loaded document and follows changes made in other tabs.
-    pub fn new(loaded: storage::Loaded) -> ReminderState {
-        let state = ReminderState {
-            doc: RwSignal::new(loaded.doc),
-            persistent: RwSignal::new(loaded.persistent),
-            problem: RwSignal::new(loaded.problem),
+    /// The reminders' state over the app's store.
+    pub fn new(store: Store) -> ReminderState {
+        ReminderState {
+            store,
             editing: RwSignal::new(None),
             undo: RwSignal::new(None),
             import: RwSignal::new(None),
             announce: RwSignal::new(None),
-        };
-        storage::on_external_change(move |doc| state.doc.set(doc));
-        state
-    }
-
-    /// Applies a change and saves it: the only writer of stored data.
-    pub fn commit(self, change: impl FnOnce(&mut Document)) {
-        self.doc.update(|doc| {
-            change(doc);
-            reminders::sort(&mut doc.reminders);
-        });
-        self.save();
-    }
-
-    /// Saves the document (one copy of this code for every `commit`).
-    #[inline(never)]
-    fn save(self) {
-        if !self.persistent.get_untracked() {
-            return;
-        }
-        match self.doc.with_untracked(storage::save) {
-            Ok(()) => {
-                if self.problem.get_untracked() == Some(Problem::Full) {
-                    self.problem.set(None);
-                }
-            }
-            Err(problem) => {
-                if problem == Problem::Blocked {
-                    self.persistent.set(false);
-                }
-                self.problem.set(Some(problem));
-            }
         }
     }
 

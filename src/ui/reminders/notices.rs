@@ -9,7 +9,7 @@ use super::{action_button, form, isolated, Import, ReminderAction, ReminderState
 use crate::domain::reminders::MAX_REMINDERS;
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
-use crate::storage::Problem;
+use crate::store::Problem;
 use crate::ui::dom::{replace_children, El};
 use crate::ui::AppState;
 
@@ -21,7 +21,7 @@ pub(super) fn undo(rem: ReminderState, lang: Lang) {
     };
     let id = r.id.0.clone();
     let mut added = Ok(0);
-    rem.commit(|d| added = d.add_new(vec![r]));
+    rem.store.commit(|d| added = d.add_new(vec![r]));
     match added {
         Ok(_) => {
             rem.undo.set(None);
@@ -34,7 +34,7 @@ pub(super) fn undo(rem: ReminderState, lang: Lang) {
 /// The notices, in order.
 fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
     let mut out = Vec::new();
-    if let Some(problem) = rem.problem.get() {
+    if let Some(problem) = rem.store.problem.get() {
         let key = match &problem {
             Problem::Blocked => Key::StorageBlocked,
             Problem::Damaged { .. } => Key::StorageDamaged,

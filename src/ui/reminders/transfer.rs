@@ -8,7 +8,7 @@ use crate::domain::ics;
 use crate::domain::reminders::{Reminder, MAX_REMINDERS};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
-use crate::storage::{self, Problem};
+use crate::store::{Problem, Store};
 use crate::ui::dom::El;
 use crate::ui::{clock, files, AppState};
 
@@ -39,6 +39,7 @@ pub(super) fn export_one(reminder: &Reminder) {
 /// Every reminder as one calendar file, downloaded.
 pub(super) fn export_calendar(rem: ReminderState) {
     let text = rem
+        .store
         .doc
         .with_untracked(|d| ics_for(&d.reminders.iter().collect::<Vec<_>>()));
     files::download("azsim-reminders.ics", "text/calendar", &text);
@@ -47,6 +48,7 @@ pub(super) fn export_calendar(rem: ReminderState) {
 /// The backup file, downloaded.
 pub(super) fn export_backup(rem: ReminderState) {
     let text = rem
+        .store
         .doc
         .with_untracked(|d| d.to_backup(&clock::now().to_string()));
     files::download("azsim-backup.json", "application/json", &text);
@@ -54,8 +56,8 @@ pub(super) fn export_backup(rem: ReminderState) {
 
 /// The stored text that could not be read, downloaded.
 pub(super) fn download_kept(rem: ReminderState) {
-    if let Some(Problem::Damaged { backup_key }) = rem.problem.get_untracked() {
-        if let Some(text) = storage::read_kept(&backup_key) {
+    if let Some(Problem::Damaged { backup_key }) = rem.store.problem.get_untracked() {
+        if let Some(text) = Store::read_kept(&backup_key) {
             files::download("azsim-unreadable-data.json", "application/json", &text);
         }
     }
@@ -107,9 +109,10 @@ async fn import_file(rem: ReminderState, input: web_sys::HtmlInputElement) {
         Some(Ok(bytes)) => match Document::from_backup(&bytes) {
             Ok(incoming) => {
                 let add: Vec<Reminder> = rem
+                    .store
                     .doc
                     .with_untracked(|d| d.plan_import(&incoming).into_iter().cloned().collect());
-                let total = rem.doc.with_untracked(|d| d.reminders.len()) + add.len();
+                let total = rem.store.doc.with_untracked(|d| d.reminders.len()) + add.len();
                 if total > MAX_REMINDERS {
                     Import::Failed(Key::ImportTooMany)
                 } else {
@@ -136,7 +139,7 @@ pub(super) fn confirm_import(rem: ReminderState, lang: Lang) {
     };
     let first = add.first().map(|r| r.id.0.clone());
     let mut added = Ok(0);
-    rem.commit(|d| added = d.add_new(add));
+    rem.store.commit(|d| added = d.add_new(add));
     let target = match added {
         Ok(0) => {
             rem.import.set(Some(Import::Ready(Vec::new())));
