@@ -251,3 +251,40 @@ test('no axe-core violations with the reminder form open and reminders listed, i
     await page.locator('.reminder-form button[data-action=cancel]').click();
   }
 });
+
+test('a long stored list shows its first rows at once and the rest in small tasks, every row reachable', async ({ page }) => {
+  const N = 300;
+  // Half due (in 2020), half later (in 2035): both the banner and the list are long.
+  const reminders = Array.from({ length: N }, (_, i) => ({
+    id: `r${i + 1}`,
+    label: `Renew ${i + 1}`,
+    due: `${i % 2 ? 2035 : 2020}-0${(i % 9) + 1}-1${i % 10}T09:00`,
+    note: '',
+    warn_days: 1,
+  }));
+  await page.addInitScript(([k, v]) => {
+    localStorage.setItem(k, v);
+    // The row counts each time the list changes (once per task that added rows).
+    window.__counts = [];
+    new MutationObserver(() => {
+      const list = document.querySelector('[data-testid=reminders]');
+      const n = list ? list.querySelectorAll(':scope > li.reminder').length : 0;
+      if (n > 0 && window.__counts.at(-1) !== n) window.__counts.push(n);
+    }).observe(document, { childList: true, subtree: true });
+  }, [KEY, JSON.stringify({ version: 2, prefs: {}, reminders })]);
+  await gotoApp(page);
+  const rows = page.locator('[data-testid=reminders] > li.reminder');
+  await expect(rows).toHaveCount(N);
+  await expect(page.locator('[data-testid=due-banner] li.reminder')).toHaveCount(N / 2);
+  const counts = await page.evaluate(() => window.__counts);
+  expect(counts[0], `rows shown first (then: ${counts.join(', ')})`).toBeLessThanOrEqual(20);
+  expect(counts.length, 'the rest came in several tasks').toBeGreaterThan(2);
+  // Every reminder once, and the last row's buttons work from the keyboard.
+  const shown = await rows.locator('h3').allTextContents();
+  expect(new Set(shown).size).toBe(N);
+  const last = rows.last();
+  const label = await last.locator('h3').textContent();
+  await last.getByRole('button', { name: 'Edit' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#reminder-label')).toHaveValue(label);
+});

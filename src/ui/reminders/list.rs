@@ -111,6 +111,79 @@ fn sync_rows(list: &Element, rows: Vec<El>) {
     }
 }
 
+/// Rows a list's first render builds at once (more than a phone's screen
+/// holds); the rest follow in tasks of at most [`ROWS_BUDGET_MS`], so a long
+/// list never blocks the page (500 rows took over a second in one task at
+/// CPU ÷4). Later renders sync every row at once: they keep focus in place.
+const FIRST_ROWS: usize = 20;
+
+/// How long one task may spend building rows (ms), as for the results'
+/// details.
+const ROWS_BUDGET_MS: f64 = 6.0;
+
+thread_local! {
+    /// Each list's render count: a first render's later rows stop when the
+    /// list has been rendered again since.
+    static RENDERS: std::cell::Cell<[u32; 2]> = const { std::cell::Cell::new([0; 2]) };
+}
+
+/// Which list a render is for.
+#[derive(Clone, Copy)]
+enum Which {
+    List = 0,
+    Banner = 1,
+}
+
+/// Counts a new render of `which` (stopping a first render's later rows)
+/// and returns its number.
+fn next_render(which: Which) -> u32 {
+    RENDERS.with(|r| {
+        let mut all = r.get();
+        all[which as usize] += 1;
+        r.set(all);
+        all[which as usize]
+    })
+}
+
+/// Shows `reminders` (in order) in `list`: an empty list gets its first
+/// rows now and the others in later tasks; a list with rows is synced at once.
+fn show_rows(state: AppState, which: Which, list: &Element, reminders: Vec<Reminder>) {
+    let (lang, now) = (state.lang.get_untracked(), clock::now());
+    let render = next_render(which);
+    if list.first_element_child().is_some() || reminders.len() <= FIRST_ROWS {
+        let rows = reminders.iter().map(|r| reminder_item(state, lang, r, now));
+        return sync_rows(list, rows.collect());
+    }
+    let mut rest = reminders.into_iter();
+    for r in rest.by_ref().take(FIRST_ROWS) {
+        let _ = list.append_child(&reminder_item(state, lang, &r, now).into_element());
+    }
+    append_later(state, which, render, list.clone(), rest.collect());
+}
+
+/// Appends the rows of `rest` to `list` a task at a time, unless the list
+/// has been rendered again since render `render`.
+fn append_later(state: AppState, which: Which, render: u32, list: Element, rest: Vec<Reminder>) {
+    crate::ui::defer(move || {
+        if RENDERS.with(|r| r.get()[which as usize]) != render {
+            return;
+        }
+        let (lang, now) = (state.lang.get_untracked(), clock::now());
+        let deadline = js_sys::Date::now() + ROWS_BUDGET_MS;
+        let mut rest = rest.into_iter();
+        for r in rest.by_ref() {
+            let _ = list.append_child(&reminder_item(state, lang, &r, now).into_element());
+            if js_sys::Date::now() >= deadline {
+                break;
+            }
+        }
+        let rest: Vec<Reminder> = rest.collect();
+        if !rest.is_empty() {
+            append_later(state, which, render, list, rest);
+        }
+    });
+}
+
 /// Keeps the section's list in step with the document (and the language).
 pub(super) fn render_list(state: AppState, ready: Memo<bool>, list: NodeRef<Ul>) {
     Effect::new(move || {
@@ -118,24 +191,18 @@ pub(super) fn render_list(state: AppState, ready: Memo<bool>, list: NodeRef<Ul>)
             return;
         }
         let lang = state.lang.get();
-        let now = clock::now();
         let Some(ul) = list.get() else {
             return;
         };
-        let mut rows: Vec<El> = state.store.doc.with(|d| {
-            d.reminders
-                .iter()
-                .map(|r| reminder_item(state, lang, r, now))
-                .collect()
-        });
-        if rows.is_empty() {
-            rows.push(
-                El::new("li")
-                    .class("empty")
-                    .text(t(lang, Key::RemindersEmpty)),
-            );
+        let reminders = state.store.doc.with(|d| d.reminders.clone());
+        if reminders.is_empty() {
+            next_render(Which::List);
+            let empty = El::new("li")
+                .class("empty")
+                .text(t(lang, Key::RemindersEmpty));
+            return sync_rows(&ul, vec![empty]);
         }
-        sync_rows(&ul, rows);
+        show_rows(state, Which::List, &ul, reminders);
     });
 }
 
@@ -157,38 +224,38 @@ pub fn DueBanner(
         let Some(div) = banner.get() else {
             return;
         };
-        let due: Vec<El> = state.store.doc.with(|d| {
+        let due: Vec<Reminder> = state.store.doc.with(|d| {
             d.reminders
                 .iter()
                 .filter(|r| r.status(now) != Status::Later)
-                .map(|r| reminder_item(state, lang, r, now))
+                .cloned()
                 .collect()
         });
         if due.is_empty() {
+            next_render(Which::Banner);
             replace_children(&div, []);
             return;
         }
         let heading = El::new("h2")
             .attr("id", "due-heading")
             .text(t(lang, Key::DueHeading));
-        match div.last_element_child() {
+        let list = match div.last_element_child() {
             Some(list) => {
                 if let Some(old) = div.first_element_child() {
                     let _ = old.replace_with_with_node_1(&heading.into_element());
                 }
-                sync_rows(&list, due);
+                list
             }
-            None => replace_children(
-                &div,
-                [
-                    heading,
-                    El::new("ul")
-                        .class("reminder-list")
-                        .attr("aria-labelledby", "due-heading")
-                        .children(due),
-                ],
-            ),
-        }
+            None => {
+                let list = El::new("ul")
+                    .class("reminder-list")
+                    .attr("aria-labelledby", "due-heading");
+                let list_el = list.element();
+                replace_children(&div, [heading, list]);
+                list_el
+            }
+        };
+        show_rows(state, Which::Banner, &list, due);
     });
     view! { <div class="due-banner" data-testid="due-banner" node_ref=banner on:click=move |ev| on_click(state, ev)></div> }
 }
