@@ -16,9 +16,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const ROOT = new URL('../', import.meta.url);
-export const LANGS = ['zh', 'en', 'az', 'ru'];
+const LANGS = ['zh', 'en', 'az', 'ru'];
 /** The marker in index.html that the essentials replace (an empty template: minifying keeps it). */
-export const SLOT = '<template data-essentials></template>';
+const SLOT = '<template data-essentials></template>';
 /**
  * Operator codes left out of the essentials: a postpaid line's balance (*650#) and an
  * information line (555) are not what someone whose data ran out needs first.
@@ -78,9 +78,9 @@ export async function essentialsByLang() {
   return out;
 }
 
-/** `html` (an index.html) with the English essentials in place of SLOT. */
-export async function withEssentials(html) {
-  const { en } = await essentialsByLang();
+/** `html` (an index.html) with the English essentials of `all` (essentialsByLang) in place of SLOT. */
+export function withEssentials(html, all) {
+  const { en } = all;
   const at = html.indexOf(SLOT);
   if (at < 0 || html.indexOf(SLOT, at + 1) >= 0) throw new Error(`index.html: expected exactly one ${SLOT}`);
   return html.slice(0, at) + en.html + html.slice(at + SLOT.length);
@@ -90,14 +90,13 @@ export async function withEssentials(html) {
 export const ESSENTIALS_FILE = /^lang\/essentials-[a-z]{2}-[0-9a-f]{16}\.json$/;
 
 /**
- * Writes each other language's texts to `dir`/lang/essentials-<code>-<hash>.json (in the
+ * Writes each other language's texts (of `all`, essentialsByLang) to `dir`/lang/essentials-<code>-<hash>.json (in the
  * order of the English block's data-t marks: the markup is the same in every language,
  * which this checks) and returns boot-script code that fetches the file of `lang` (a
  * variable it defines) and puts its texts in place, before the wasm arrives. One small
  * file, of the visitor's language only.
  */
-export async function writeEssentials(dir, publicUrl = './') {
-  const all = await essentialsByLang();
+export async function writeEssentials(dir, all, publicUrl = './') {
   const markup = (html) => html.replace(/>[^<]*</g, '><').replace(/lang="[a-z]{2}"/, '');
   const urls = {};
   const prefix = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;

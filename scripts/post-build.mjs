@@ -41,7 +41,7 @@ import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { withEssentials, writeEssentials } from './essentials.mjs';
+import { essentialsByLang, withEssentials, writeEssentials } from './essentials.mjs';
 
 export const TEMPLATE = fileURLToPath(new URL('../public/sw.js', import.meta.url));
 const VERSION_SLOT = "'__AZSIM_VERSION__'";
@@ -123,11 +123,15 @@ async function onlyFile(dir, pattern, what) {
   return path.join(dir, names[0]);
 }
 
-/** Writes `after` over the file `file` (which held `before`) and its new integrity into index.html. */
-async function replaceWithIntegrity(dir, file, before, after, what) {
+/**
+ * Writes `after` over the file `file` (which held `before`); with `integrity`, also its
+ * new hash into index.html (the on-demand module's files have none there).
+ */
+async function replaceFile(dir, file, before, after, what, integrity) {
+  await writeFile(file, after);
+  if (!integrity) return;
   const htmlPath = path.join(dir, 'index.html');
   const html = await readFile(htmlPath, 'utf8');
-  await writeFile(file, after);
   await writeFile(htmlPath, fill(html, sri(before), sri(after), `the ${what}'s integrity hash`));
 }
 
@@ -167,8 +171,7 @@ export async function optimizeWasm(dir, file, { integrity = true } = {}) {
     await run('wasm-metadce', [...WASM_OPT, file, '--graph-file', graphFile, '-o', trimmed], { maxBuffer: 64 << 20 });
     await run('wasm-opt', [...WASM_OPT, ...WASM_OPT_PASSES, trimmed, '-o', optimized]);
     const after = await readFile(optimized);
-    if (integrity) await replaceWithIntegrity(dir, file, before, after, 'wasm');
-    else await writeFile(file, after);
+    await replaceFile(dir, file, before, after, 'wasm', integrity);
     return [before.length, after.length, dropped.length];
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -197,8 +200,7 @@ export async function minifyGlue(dir, file, { integrity = true } = {}) {
   const code = await readFile(file, 'utf8');
   const { minify } = await import('terser');
   const out = await minify(dropUnusedClasses(code), { module: true, compress: true, mangle: true, format: { comments: false } });
-  if (integrity) await replaceWithIntegrity(dir, file, code, out.code, 'glue');
-  else await writeFile(file, out.code);
+  await replaceFile(dir, file, code, out.code, 'glue', integrity);
   return [Buffer.byteLength(code), Buffer.byteLength(out.code)];
 }
 
@@ -346,7 +348,8 @@ async function main() {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)');
   const htmlPath = path.join(dir, 'index.html');
-  await writeFile(htmlPath, await withEssentials(await readFile(htmlPath, 'utf8')));
+  const essentials = await essentialsByLang();
+  await writeFile(htmlPath, withEssentials(await readFile(htmlPath, 'utf8'), essentials));
   const packs = await copyPacks(dir, {
     targetDir: process.env.CARGO_TARGET_DIR || path.join(process.env.TRUNK_SOURCE_DIR || '.', 'target'),
   });
@@ -357,7 +360,7 @@ async function main() {
   const glue = release ? await minifyGlue(dir, appGlue) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
   const extras = await hashExtras(dir, { release, publicUrl });
-  const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl, await writeEssentials(dir, publicUrl)) + extras });
+  const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl, await writeEssentials(dir, essentials, publicUrl)) + extras });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
     `post-build: ${packs.length} language packs (two parts each); ${wasm ? `wasm optimized ${wasm[0]} -> ${wasm[1]} bytes (${wasm[2]} unused exports dropped); ` : ''}${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,

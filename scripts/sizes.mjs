@@ -150,23 +150,21 @@ export async function firstLoad(dir) {
       }
     }
   }
-  for (const [file, kind] of [...found]) {
-    if (kind !== 'wasm') continue;
-    let largest = null;
-    for (const pack of packNames(await readFile(path.join(dir, file)))) {
-      const sizes = await fileSizes(path.join(dir, pack));
-      if (!largest || sizes.brotli > largest.brotli) largest = { pack, brotli: sizes.brotli };
+  // Of files fetched per language, the largest counts: the total holds in every language.
+  const largest = async (files) => {
+    let top = null;
+    for (const file of files) {
+      const { brotli } = await fileSizes(path.join(dir, file));
+      if (!top || brotli > top.brotli) top = { file, brotli };
     }
-    if (largest) add(largest.pack, 'data');
+    if (top) add(top.file, 'data');
+  };
+  for (const [file, kind] of [...found]) {
+    if (kind === 'wasm') await largest(packNames(await readFile(path.join(dir, file))));
   }
   // The essentials' texts the boot script fetches for a language other than English
-  // (scripts/essentials.mjs): the largest, as for the packs.
-  let essentials = null;
-  for (const file of (await listServed(dir)).filter((f) => ESSENTIALS_FILE.test(f))) {
-    const sizes = await fileSizes(path.join(dir, file));
-    if (!essentials || sizes.brotli > essentials.brotli) essentials = { file, brotli: sizes.brotli };
-  }
-  if (essentials) add(essentials.file, 'data');
+  // (scripts/essentials.mjs).
+  await largest((await listServed(dir)).filter((f) => ESSENTIALS_FILE.test(f)));
   const files = [];
   for (const [file, kind] of found) files.push({ file, kind, ...(await fileSizes(path.join(dir, file))) });
   return { files, total: sum(files), shell: sum(files.filter((f) => f.kind === 'html' || f.kind === 'css')) };

@@ -66,15 +66,17 @@ fn said(tag: &str, [az, ru]: [&str; 2], class: &str) -> [El; 2] {
     ]
 }
 
-/// A label for the clerk ("Nömrə / Номер") with, smaller, what it is in the
-/// user's language, for the control `id`.
-fn field_label(id: &str, [az, ru]: [&str; 2], mine: &str) -> El {
-    El::new("label")
-        .attr("for", id)
-        .child(El::new("span").attr("lang", "az").text(az))
+/// `el` with "az / ru" appended, each in its language.
+fn both(el: El, [az, ru]: [&str; 2]) -> El {
+    el.child(El::new("span").attr("lang", "az").text(az))
         .text(" / ")
         .child(El::new("span").attr("lang", "ru").text(ru))
-        .child(El::new("small").text(mine))
+}
+
+/// A label for the clerk ("Nömrə / Номер") with, smaller, what it is in the
+/// user's language, for the control `id`.
+fn field_label(id: &str, words: [&str; 2], mine: &str) -> El {
+    both(El::new("label").attr("for", id), words).child(El::new("small").text(mine))
 }
 
 /// The request sentences for `request`, with the operator's name.
@@ -102,10 +104,10 @@ pub fn open(
     saved: &Saved,
     on_close: js_sys::Function,
 ) {
-    let dialog = build(lang, request, operator, saved.as_ref());
     let Some(root) = opener.closest("main").ok().flatten() else {
         return;
     };
+    let dialog = build(lang, request, operator, saved.as_ref());
     let _ = root.append_child(&dialog);
     let Ok(dialog) = dialog.dyn_into::<HtmlDialogElement>() else {
         return;
@@ -135,11 +137,6 @@ fn build(
     let [az_hello, ru_hello] = said("h2", say::HELLO, "hello");
     let [az_say, ru_say] = request_lines(request, operator);
     let [az_thanks, ru_thanks] = said("p", say::THANKS, "thanks");
-    let both = |el: El, [az, ru]: [&str; 2]| {
-        el.child(El::new("span").attr("lang", "az").text(az))
-            .text(" / ")
-            .child(El::new("span").attr("lang", "ru").text(ru))
-    };
     let mut card = El::new("div")
         .class("clerk-card")
         .child(az_hello.attr("id", "clerk-title"))
@@ -291,6 +288,6 @@ fn listen(
     for event in ["click", "change", "close"] {
         let _ = dialog.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
     }
-    // It lives as long as the dialog, which a close removes.
+    // Kept for the page's life: one small closure per card opened.
     handler.forget();
 }

@@ -10,14 +10,13 @@ use web_sys::Element;
 use super::copy_box::copy_beside;
 use crate::domain::{AppParams, Lang};
 use crate::i18n::Extra;
+use crate::ui::full_app_path;
 
 /// The full app's address with the choices in `location` (embed mode off).
 fn full_app_url(location: &web_sys::Location) -> String {
-    let mut params = AppParams::parse(&location.search().unwrap_or_default());
-    params.embed = false;
+    let params = AppParams::parse(&location.search().unwrap_or_default());
     let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}{}", params.to_search())
+    format!("{origin}{}", full_app_path(params))
 }
 
 /// What the copy box says when the link is copied instead.

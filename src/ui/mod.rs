@@ -306,6 +306,12 @@ fn defer_boxed(f: Box<dyn FnOnce()>) {
 fn full_app_href(state: AppState) -> String {
     let mut params = state.params.get();
     params.query = state.query.get();
+    full_app_path(params)
+}
+
+/// The page's path and the search of `params` with embed mode off: the
+/// full app's address (also what Share shares, from `crate::extras`).
+pub(crate) fn full_app_path(mut params: AppParams) -> String {
     params.embed = false;
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
