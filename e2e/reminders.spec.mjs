@@ -127,6 +127,33 @@ test('backup: export, clear, import, same reminders; bad files change nothing', 
   await expect(page.getByTestId('import-result')).toContainText('Nothing new');
 });
 
+test('a document and a backup written by the release before serde_json read back unchanged', async ({ page }) => {
+  const data = new URL('../crates/domain/tests/data/', import.meta.url);
+  const stored = await fs.readFile(new URL('document-v2.json', data), 'utf8');
+  const written = JSON.parse(stored).reminders;
+  const expected = written.map((r) => r.label).sort();
+  await page.addInitScript(([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, [KEY, stored]);
+  await gotoApp(page);
+  expect((await labels(page)).sort()).toEqual(expected);
+  // A change saves the document in this release's way; the old reminders stay as written.
+  await addReminder(page, { label: 'After the upgrade' });
+  const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+  expect(saved.version).toBe(2);
+  expect(saved.prefs).toEqual({ lang: 'az', notify: true });
+  const byId = (list) => Object.fromEntries(list.map((r) => [r.id, r]));
+  for (const r of written) expect(byId(saved.reminders)[r.id]).toEqual(r);
+
+  // The old release's backup file imports into an empty list.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await gotoApp(page);
+  expect(await labels(page)).toEqual([]);
+  await page.getByTestId('backup-import').setInputFiles(new URL('backup-v2.json', data).pathname);
+  await expect(page.getByTestId('import-result')).toContainText('3');
+  await page.getByTestId('import-confirm').click();
+  expect((await labels(page)).sort()).toEqual(expected);
+});
+
 test('two pages in one context stay in sync', async ({ page, context }) => {
   await gotoApp(page);
   const other = await context.newPage();

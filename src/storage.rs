@@ -1,10 +1,12 @@
-//! The only code that touches `localStorage`. One versioned key holds the
-//! [`Document`]; what it means (versions, migration, backups) is decided in
-//! `domain::document`. Storage that throws (sandboxed frame, blocked
-//! storage, private mode) or is full never panics: the app keeps working in
-//! memory and says so. A document that cannot be read is copied to a backup
-//! key before anything is written.
+//! The only code that touches `localStorage`, through gloo-storage and
+//! serde. One versioned key holds the [`Document`]; what it means (versions,
+//! migration, backups) is decided in `domain::document`. Storage that throws
+//! (sandboxed frame, blocked storage, private mode) or is full never panics:
+//! the app keeps working in memory and says so. A document that cannot be
+//! read is copied to a backup key, byte for byte, before anything is written.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -37,13 +39,20 @@ pub struct Loaded {
     pub problem: Option<Problem>,
 }
 
-/// `localStorage`, if the browser lets this page use it. Reading the
-/// property itself can throw, hence the probe.
+/// gloo-storage's handle on `localStorage`, if the browser lets this page
+/// use it. Reading the property throws in a sandboxed frame or with storage
+/// blocked, and gloo-storage turns that into a JS exception: ask first.
 fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    let usable = web_sys::window()?.local_storage().ok().flatten().is_some();
+    usable.then(LocalStorage::raw)
 }
 
 /// Loads the document. Never fails: problems come back as [`Problem`].
+///
+/// The text is read as it is (gloo-storage's `raw`), not through
+/// `LocalStorage::get`: a document that does not read must be kept byte for
+/// byte, and only a JSON object is a document (serde's derives would also
+/// read a list of the fields). `Document::decode` reads it with serde_json.
 pub fn load() -> Loaded {
     let fresh = |persistent, problem| Loaded {
         doc: Document::default(),
@@ -75,20 +84,18 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Saves the document.
+/// Saves the document (serde_json, through gloo-storage).
 pub fn save(doc: &Document) -> Result<(), Problem> {
-    let ls = local().ok_or(Problem::Blocked)?;
-    ls.set_item(KEY, &doc.encode()).map_err(|e| {
-        let quota = e
-            .dyn_ref::<web_sys::DomException>()
-            .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22);
-        if quota {
-            Problem::Full
-        } else {
-            Problem::Blocked
-        }
+    local().ok_or(Problem::Blocked)?;
+    LocalStorage::set(KEY, doc).map_err(|e| match e {
+        StorageError::JsError(e) if QUOTA_ERRORS.contains(&e.name.as_str()) => Problem::Full,
+        _ => Problem::Blocked,
     })
 }
+
+/// The names a full storage's exception has: the standard one, and older
+/// Firefox's.
+const QUOTA_ERRORS: [&str; 2] = ["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED"];
 
 /// The text kept under a backup key, for download.
 pub fn read_kept(key: &str) -> Option<String> {

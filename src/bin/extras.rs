@@ -10,6 +10,7 @@
 mod exports {
     use azsim::domain::Lang;
     use azsim::extras::clerk::{self, Request};
+    use azsim::extras::{files, transfer};
     use wasm_bindgen::prelude::wasm_bindgen;
     use web_sys::Element;
 
@@ -36,6 +37,31 @@ mod exports {
     #[wasm_bindgen]
     pub fn tool(form: Element, lang_code: String) {
         wasm_bindgen_futures::spawn_local(azsim::extras::tools::answer(form, lang(&lang_code)));
+    }
+
+    /// The reminders of `stored` (the app's document) as a calendar file:
+    /// the one whose id is `only`, or all (see `transfer::calendar`).
+    #[wasm_bindgen]
+    pub fn calendar(stored: String, only: Option<String>) {
+        transfer::calendar(&stored, only.as_deref());
+    }
+
+    /// `stored` (the app's document) as a backup file, downloaded.
+    #[wasm_bindgen]
+    pub fn backup(stored: String) {
+        transfer::backup(&stored);
+    }
+
+    /// Reads the backup chosen in `input` (see `transfer::read_backup`).
+    #[wasm_bindgen]
+    pub fn read_backup(input: web_sys::HtmlInputElement, on_read: js_sys::Function) {
+        wasm_bindgen_futures::spawn_local(transfer::read_backup(input, on_read));
+    }
+
+    /// Offers `text` as a download named `name`.
+    #[wasm_bindgen]
+    pub fn download(name: String, mime: String, text: String) {
+        files::download(&name, &mime, &text);
     }
 
     /// Opens the card for the clerk (see `clerk::open`); `saved`: [number,

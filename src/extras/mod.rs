@@ -1,7 +1,7 @@
 //! The features the app loads when first used, in a second wasm module
 //! (`src/bin/extras.rs`, built by Trunk beside the app's and precached by
 //! the service worker): the card to show the clerk, sharing, the copy box,
-//! the calculators' answers. Plain web-sys, no Leptos: their own strings are
+//! the calculators' answers, reminders' files in and out. Plain web-sys, no Leptos: their own strings are
 //! compiled in (`i18n::extra`); the calculators read the packs, which the
 //! browser has cached. The app's binary never links this module; it calls
 //! it through `ui::extras`, which loads the module on the first tap and
@@ -9,5 +9,7 @@
 
 pub mod clerk;
 pub mod copy_box;
+pub mod files;
 pub mod share;
 pub mod tools;
+pub mod transfer;

@@ -12,7 +12,7 @@ use web_sys::Element;
 
 use super::AppState;
 use crate::domain::catalog::{Channel, ChannelKind};
-use crate::domain::document::ClerkInput;
+use crate::domain::document::{ClerkInput, Document};
 use crate::i18n::{operator_name, REPORT_CONTACT};
 
 /// Calls the module's export `name` with `args`, loading the module first.
@@ -89,4 +89,40 @@ pub fn clerk(state: AppState, channel: &Channel, opener: &Element) {
 pub fn tool(state: AppState, form: &Element) {
     let lang = state.lang.get_untracked().code();
     call("tool", Array::of2(form, &lang.into()));
+}
+
+/// The reminders of `doc` as a calendar file, downloaded: the one whose id
+/// is `only`, or all of them.
+pub fn calendar(doc: &Document, only: Option<&str>) {
+    let only = only.map_or(JsValue::UNDEFINED, JsValue::from);
+    call("calendar", Array::of2(&doc.encode().into(), &only));
+}
+
+/// `doc` as a backup file, downloaded.
+pub fn backup(doc: &Document) {
+    call("backup", Array::of1(&doc.encode().into()));
+}
+
+/// Offers `text` as a download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    call(
+        "download",
+        Array::of3(&name.into(), &mime.into(), &text.into()),
+    );
+}
+
+/// Reads the backup file chosen in `input` and calls `on_read` with the
+/// document it holds, or why it was refused (`DecodeError::name`).
+pub fn read_backup(
+    input: &web_sys::HtmlInputElement,
+    on_read: impl FnOnce(Result<Document, String>) + 'static,
+) {
+    let on_read = Closure::once_into_js(move |text: JsValue, refusal: JsValue| {
+        let read = match text.as_string() {
+            Some(text) => Document::decode(&text).map_err(|e| e.name().to_owned()),
+            None => Err(refusal.as_string().unwrap_or_default()),
+        };
+        on_read(read);
+    });
+    call("read_backup", Array::of2(input, &on_read));
 }

@@ -6,7 +6,6 @@ pub(crate) mod clock;
 pub(crate) mod dom;
 mod extras;
 pub mod fatal;
-mod files;
 mod notify;
 mod path_card;
 mod picker;

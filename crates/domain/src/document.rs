@@ -1,12 +1,15 @@
 //! The stored document (`{ version, prefs, reminders }`) and the backup file,
 //! with migration from older versions. Plain Rust: `storage.rs` moves the
-//! text in and out of `localStorage`, this decides what it means.
+//! document in and out of `localStorage` (gloo-storage), this decides what
+//! it means. The JSON is serde's: the derives below are the format.
+//!
+//! Read as serde's derive reads a struct: unknown fields are ignored, a
+//! missing field with a default takes it, an optional field may be `null`,
+//! and a value of the wrong type is an error.
 
 use serde::{Deserialize, Serialize};
 
 use super::reminders::{Reminder, ReminderError, MAX_REMINDERS};
-
-mod json;
 
 /// The current document version.
 pub const VERSION: u32 = 2;
@@ -25,12 +28,13 @@ pub struct Prefs {
     pub notify: bool,
     /// The phone number and amount typed in the card for the clerk, kept
     /// only when the user asked for them to be remembered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub clerk: Option<ClerkInput>,
 }
 
 /// What the user typed in the card for the clerk.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
 pub struct ClerkInput {
     /// The phone number to top up, as typed.
     pub number: String,
@@ -38,18 +42,15 @@ pub struct ClerkInput {
     pub amount: String,
 }
 
-/// Everything AzSIM stores. The serde derives here and on [`Prefs`] and
-/// [`Reminder`] describe the JSON format for the tests; the app reads and
-/// writes it with `document/json.rs`.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+/// Everything AzSIM stores, written as this struct's serde derive writes it
+/// and read back through [`AnyVersion`].
+#[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Document {
     /// The format version: [`VERSION`] once read (older ones are migrated).
     pub version: u32,
     /// The user's language and notification choices.
-    #[serde(default)]
     pub prefs: Prefs,
     /// The user's reminders, at most [`MAX_REMINDERS`].
-    #[serde(default)]
     pub reminders: Vec<Reminder>,
 }
 
@@ -67,7 +68,7 @@ impl Default for Document {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     /// Not JSON, or not the shape of any version.
-    Damaged(String),
+    Damaged,
     /// Written by a newer AzSIM: never overwritten by this one.
     TooNew(u32),
     /// A file that is not an AzSIM backup.
@@ -80,18 +81,77 @@ pub enum DecodeError {
     BadReminder(usize),
 }
 
+impl DecodeError {
+    /// A short name for why, as the on-demand module tells the app that a
+    /// backup was refused.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DecodeError::Damaged => "damaged",
+            DecodeError::TooNew(_) => "too_new",
+            DecodeError::NotABackup => "not_a_backup",
+            DecodeError::TooLarge => "too_large",
+            DecodeError::TooMany => "too_many",
+            DecodeError::BadReminder(_) => "bad_reminder",
+        }
+    }
+}
+
+/// `value` as JSON. Serializing plain structs of strings, whole numbers and
+/// booleans cannot fail.
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Only a document's version, read when the whole does not read: tells a
+/// newer document (left alone) from a damaged one.
+#[derive(Deserialize)]
+struct Versioned {
+    #[serde(default)]
+    version: Option<u32>,
+}
+
 /// Every version's fields at once; [`AnyVersion::migrate`] brings them up
 /// to date: v0 (unversioned, `{ "lang": .. }`) → v1 (`{ version: 1, prefs }`)
 /// → v2 (adds `reminders`). Unknown fields are ignored.
-struct AnyVersion {
+#[derive(Deserialize)]
+pub struct AnyVersion {
+    #[serde(default)]
+    version: Option<u32>,
+    #[serde(default)]
     lang: Option<String>,
+    #[serde(default)]
     prefs: Option<Prefs>,
+    #[serde(default)]
     reminders: Vec<Reminder>,
+    #[serde(default)]
     app: Option<String>,
 }
 
 impl AnyVersion {
-    fn migrate(self) -> Result<Document, DecodeError> {
+    /// Reads `text` as a document of any version. A document is only ever a
+    /// JSON object (serde's derives would also read a list of the fields).
+    /// When it does not read, its version alone decides: newer, or damaged.
+    fn read(text: &str) -> Result<AnyVersion, DecodeError> {
+        if !text.trim_start().starts_with('{') {
+            return Err(DecodeError::Damaged);
+        }
+        serde_json::from_str(text).map_err(|_| {
+            match serde_json::from_str::<Versioned>(text)
+                .ok()
+                .and_then(|v| v.version)
+            {
+                Some(v) if v > VERSION => DecodeError::TooNew(v),
+                _ => DecodeError::Damaged,
+            }
+        })
+    }
+
+    /// The document in today's version, refusing a newer one and one whose
+    /// reminders break the limits.
+    pub fn migrate(self) -> Result<Document, DecodeError> {
+        if let Some(v) = self.version.filter(|v| *v > VERSION) {
+            return Err(DecodeError::TooNew(v));
+        }
         let prefs = self.prefs.unwrap_or(Prefs {
             lang: self.lang,
             ..Prefs::default()
@@ -113,17 +173,35 @@ impl AnyVersion {
 impl Document {
     /// Reads a stored document of any known version.
     pub fn decode(text: &str) -> Result<Document, DecodeError> {
-        json::read_any(text)?.migrate()
+        AnyVersion::read(text)?.migrate()
     }
 
-    /// The document as stored.
+    /// The document as stored: one line.
     pub fn encode(&self) -> String {
-        json::encode(self)
+        json(self)
     }
 
-    /// A backup file: the document, marked as AzSIM's, with when it was made.
+    /// A backup file: the document, marked as AzSIM's, with when it was
+    /// made, laid out one reminder a line for people who open it.
     pub fn to_backup(&self, exported: &str) -> String {
-        json::backup(self, BACKUP_MARK, exported)
+        let reminders: Vec<String> = self
+            .reminders
+            .iter()
+            .map(|r| format!("    {}", json(r)))
+            .collect();
+        let reminders = if reminders.is_empty() {
+            "[]".to_owned()
+        } else {
+            format!("[\n{}\n  ]", reminders.join(",\n"))
+        };
+        format!(
+            "{{\n  \"app\": {},\n  \"exported\": {},\n  \"version\": {},\n  \"prefs\": {},\n  \"reminders\": {}\n}}",
+            json(BACKUP_MARK),
+            json(exported),
+            self.version,
+            json(&self.prefs),
+            reminders,
+        )
     }
 
     /// Reads a backup file (of any known version), refusing anything else.
@@ -135,8 +213,8 @@ impl Document {
         // A byte-order mark, as Windows Notepad writes when the file is
         // saved again, is not part of the JSON.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let any = match json::read_any(text) {
-            Err(DecodeError::Damaged(_)) => return Err(DecodeError::NotABackup),
+        let any = match AnyVersion::read(text) {
+            Err(DecodeError::Damaged) => return Err(DecodeError::NotABackup),
             other => other?,
         };
         if any.app.as_deref() != Some(BACKUP_MARK) {
@@ -288,12 +366,9 @@ mod tests {
         );
         assert!(matches!(
             Document::decode("{not json"),
-            Err(DecodeError::Damaged(_))
+            Err(DecodeError::Damaged)
         ));
-        assert!(matches!(
-            Document::decode("[]"),
-            Err(DecodeError::Damaged(_))
-        ));
+        assert!(matches!(Document::decode("[]"), Err(DecodeError::Damaged)));
         let bad = r#"{"version":2,"reminders":[{"id":"a","label":"","due":"2026-12-01T09:00"}]}"#;
         assert_eq!(Document::decode(bad), Err(DecodeError::BadReminder(0)));
     }

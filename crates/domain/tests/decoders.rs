@@ -389,12 +389,10 @@ proptest! {
         prop_assert_eq!(Document::decode(&doc.encode()), Ok(doc.clone()));
     }
 
-    /// The app writes its JSON without serde (crates/domain/src/document/json.rs);
-    /// what it writes is what serde's derives on the types describe.
+    /// A backup is laid out by hand (one reminder a line); what it holds is
+    /// the document as serde's derives write it, marked as AzSIM's.
     #[test]
-    fn the_written_json_is_the_serde_format(doc in document(6), exported in any_text(24)) {
-        let stored: Value = serde_json::from_str(&doc.encode()).expect("stored JSON");
-        prop_assert_eq!(stored, serde_json::to_value(&doc).expect("serde JSON"));
+    fn a_backup_is_the_serde_format_marked(doc in document(6), exported in any_text(24)) {
         let backup: Value = serde_json::from_str(&doc.to_backup(&exported)).expect("backup JSON");
         let expected = json!({
             "app": "azsim-backup",
@@ -466,10 +464,7 @@ proptest! {
 fn deep_nesting_and_the_reminder_limit() {
     for open in ["[", "{\"a\":", "{\"reminders\":["] {
         let text = open.repeat(100_000);
-        assert!(matches!(
-            Document::decode(&text),
-            Err(DecodeError::Damaged(_))
-        ));
+        assert!(matches!(Document::decode(&text), Err(DecodeError::Damaged)));
         assert_eq!(
             Document::from_backup(text.as_bytes()),
             Err(DecodeError::NotABackup)
@@ -1164,13 +1159,10 @@ proptest! {
 #[test]
 fn cases_the_properties_found() {
     // An array is not a document, not "version 3".
-    assert!(matches!(
-        Document::decode("[3]"),
-        Err(DecodeError::Damaged(_))
-    ));
+    assert!(matches!(Document::decode("[3]"), Err(DecodeError::Damaged)));
     assert!(matches!(
         Document::decode("[null]"),
-        Err(DecodeError::Damaged(_))
+        Err(DecodeError::Damaged)
     ));
     assert_eq!(
         Document::from_backup(br#"[null, null, [], "azsim-backup"]"#),

@@ -304,7 +304,7 @@ pub(super) fn edit(rem: ReminderState, button: &Element) {
 /// "Add to calendar": the reminder as a calendar file.
 pub(super) fn export_one(rem: ReminderState, button: &Element) {
     if let Some((_, reminder)) = row_of(rem, button) {
-        transfer::export_one(&reminder);
+        transfer::export_one(rem, &reminder);
     }
 }
 

@@ -1,64 +1,43 @@
 //! Reminders in and out: calendar files (.ics), the backup file and its
-//! import, and the copy of unreadable stored data.
+//! import, and the copy of unreadable stored data. The files are written
+//! and read by the on-demand module (`ui::extras`); the import's preview
+//! and its checks against the reminders here are the app's.
 
 use leptos::prelude::*;
 
-use crate::domain::document::{DecodeError, Document, MAX_BACKUP_BYTES};
-use crate::domain::ics;
+use crate::domain::document::{DecodeError, Document};
 use crate::domain::reminders::{Reminder, MAX_REMINDERS};
 use crate::domain::Lang;
 use crate::i18n::{t, t_with, Key};
 use crate::store::{Problem, Store};
 use crate::ui::dom::El;
-use crate::ui::{clock, files, AppState};
+use crate::ui::{extras, AppState};
 
 use super::focus::{self, Target};
 use super::{action_button, Import, ReminderAction, ReminderState};
 
-/// The reminders as one calendar file.
-fn ics_for(reminders: &[&Reminder]) -> String {
-    let events: Vec<ics::Event<'_>> = reminders
-        .iter()
-        .map(|r| ics::Event {
-            reminder: r,
-            due_utc: ics::UtcTime(clock::utc_seconds(r.due)),
-        })
-        .collect();
-    ics::calendar(&events, ics::UtcTime((js_sys::Date::now() / 1000.0) as i64))
-}
-
 /// One reminder as a calendar file, downloaded.
-pub(super) fn export_one(reminder: &Reminder) {
-    files::download(
-        &ics::file_name(&reminder.label),
-        "text/calendar",
-        &ics_for(&[reminder]),
-    );
+pub(super) fn export_one(rem: ReminderState, reminder: &Reminder) {
+    rem.store
+        .doc
+        .with_untracked(|d| extras::calendar(d, Some(&reminder.id.0)));
 }
 
 /// Every reminder as one calendar file, downloaded.
 pub(super) fn export_calendar(rem: ReminderState) {
-    let text = rem
-        .store
-        .doc
-        .with_untracked(|d| ics_for(&d.reminders.iter().collect::<Vec<_>>()));
-    files::download("azsim-reminders.ics", "text/calendar", &text);
+    rem.store.doc.with_untracked(|d| extras::calendar(d, None));
 }
 
 /// The backup file, downloaded.
 pub(super) fn export_backup(rem: ReminderState) {
-    let text = rem
-        .store
-        .doc
-        .with_untracked(|d| d.to_backup(&clock::now().to_string()));
-    files::download("azsim-backup.json", "application/json", &text);
+    rem.store.doc.with_untracked(extras::backup);
 }
 
 /// The stored text that could not be read, downloaded.
 pub(super) fn download_kept(rem: ReminderState) {
     if let Some(Problem::Damaged { backup_key }) = rem.store.problem.get_untracked() {
         if let Some(text) = Store::read_kept(&backup_key) {
-            files::download("azsim-unreadable-data.json", "application/json", &text);
+            extras::download("azsim-unreadable-data.json", "application/json", &text);
         }
     }
 }
@@ -97,37 +76,44 @@ pub(super) fn on_change(state: AppState, target: &web_sys::Element) {
     if target.get_attribute("name").as_deref() != Some("backup-import") {
         return;
     }
-    if let Ok(input) = target.clone().dyn_into::<web_sys::HtmlInputElement>() {
-        wasm_bindgen_futures::spawn_local(import_file(state.reminders, input));
-    }
+    let Ok(input) = target.clone().dyn_into::<web_sys::HtmlInputElement>() else {
+        return;
+    };
+    let rem = state.reminders;
+    extras::read_backup(&input, move |read| {
+        rem.announce.set(None);
+        rem.import.set(Some(preview(rem, read)));
+    });
 }
 
-async fn import_file(rem: ReminderState, input: web_sys::HtmlInputElement) {
-    let outcome = match files::read_chosen(&input, MAX_BACKUP_BYTES).await {
-        None => return,
-        Some(Err(_)) => Import::Failed(Key::ImportTooLarge),
-        Some(Ok(bytes)) => match Document::from_backup(&bytes) {
-            Ok(incoming) => {
-                let add: Vec<Reminder> = rem
-                    .store
-                    .doc
-                    .with_untracked(|d| d.plan_import(&incoming).into_iter().cloned().collect());
-                let total = rem.store.doc.with_untracked(|d| d.reminders.len()) + add.len();
-                if total > MAX_REMINDERS {
-                    Import::Failed(Key::ImportTooMany)
-                } else {
-                    Import::Ready(add)
-                }
-            }
-            Err(DecodeError::TooLarge) => Import::Failed(Key::ImportTooLarge),
-            Err(DecodeError::TooNew(_)) => Import::Failed(Key::ImportTooNew),
-            Err(DecodeError::TooMany) => Import::Failed(Key::ImportTooMany),
-            Err(_) => Import::Failed(Key::ImportBad),
-        },
+/// What importing `read` (a backup's document, or why it was refused)
+/// would do to the reminders here.
+fn preview(rem: ReminderState, read: Result<Document, String>) -> Import {
+    let incoming = match read {
+        Ok(incoming) => incoming,
+        Err(refusal) => {
+            let was = |e: DecodeError| refusal == e.name();
+            return Import::Failed(if was(DecodeError::TooLarge) {
+                Key::ImportTooLarge
+            } else if was(DecodeError::TooNew(0)) {
+                Key::ImportTooNew
+            } else if was(DecodeError::TooMany) {
+                Key::ImportTooMany
+            } else {
+                Key::ImportBad
+            });
+        }
     };
-    input.set_value("");
-    rem.announce.set(None);
-    rem.import.set(Some(outcome));
+    let add: Vec<Reminder> = rem
+        .store
+        .doc
+        .with_untracked(|d| d.plan_import(&incoming).into_iter().cloned().collect());
+    let total = rem.store.doc.with_untracked(|d| d.reminders.len()) + add.len();
+    if total > MAX_REMINDERS {
+        Import::Failed(Key::ImportTooMany)
+    } else {
+        Import::Ready(add)
+    }
 }
 
 /// "Import" in the preview: adds what it listed, checked again (limit,

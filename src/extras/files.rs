@@ -1,4 +1,5 @@
-//! Files in and out: downloads (calendar, backup) and reading a chosen file.
+//! Files in and out: downloads (calendar, backup, unreadable data) and
+//! reading a chosen file.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
