@@ -56,6 +56,35 @@ test('physical Azercell SIM, cash, in Azerbaijan, online', async ({ page }) => {
   for (const text of await reasons.allTextContents()) expect(text.trim()).not.toBe('');
 });
 
+test('going back and forth between answers: the first card open with its steps, note and sources, each card once', async ({ page }) => {
+  await gotoApp(page, '?sim=physical&op=azercell&pay=cash');
+  await expect(firstPath(page)).toHaveAttribute('data-channel', 'azercell_kiosk');
+  const firstSources = firstPath(page).locator('details .source-list[data-filled] li');
+  await expect(firstSources.first()).toBeAttached();
+  for (const [pay, first] of [['local_card', 'azercell_birbank'], ['cash', 'azercell_kiosk'], ['local_card', 'azercell_birbank']]) {
+    await choose(page, 'pay', pay);
+    await expect(firstPath(page)).toHaveAttribute('data-channel', first);
+    const details = firstPath(page).locator(':scope > details');
+    await expect(details).toHaveAttribute('open', '');
+    await expect(details.locator('ol.steps > li').first()).toBeVisible();
+    await expect(firstSources.first()).toBeAttached();
+    // Each card has one <details>, each details its steps at most once.
+    const cards = page.locator('[data-testid=paths] > li[data-channel]');
+    const n = await cards.count();
+    await expect(page.locator('[data-testid=paths] > li[data-channel] > details')).toHaveCount(n);
+    for (let i = 0; i < n; i++) expect(await cards.nth(i).locator('ol.steps').count()).toBeLessThanOrEqual(1);
+    // A closed card opens with its steps and sources.
+    const second = cards.nth(1).locator(':scope > details');
+    await expect(second).not.toHaveAttribute('open', '');
+    await second.locator('summary').click();
+    await expect(second.locator('ol.steps > li').first()).toBeVisible();
+    await expect(second.locator('.source-list[data-filled] li').first()).toBeAttached();
+    await second.locator('summary').click();
+  }
+  // Birbank's note (from the pack's second part) is in its card, once.
+  await expect(firstPath(page).locator('details p.note')).toHaveCount(1);
+});
+
 test('eSIM Nar, foreign card, offline (from the URL): the app is not for you now', async ({ page }) => {
   await gotoApp(page, '?sim=esim&op=nar&pay=foreign_card&online=0');
   await expect(pickerInput(page, 'sim', 'esim')).toBeChecked();

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::dom::{replace_children, El};
 use super::path_card::code_list;
 use super::sources::{source_list, source_list_on_open};
-use super::{defer, AppState};
+use super::{after_paint, defer, AppState};
 use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
 use crate::domain::{typography, Lang, Query};
 use crate::i18n::{operator_name, t, t_with, Key};
@@ -254,8 +254,14 @@ pub fn Advice(
         if let Some(div) = container.get() {
             let build = BUILD.get() + 1;
             BUILD.set(build);
-            replace_children(&div, None);
-            append_later(div.into(), build, parts(&q), state);
+            let parts = parts(&q);
+            // The change that rebuilt the advice paints first.
+            after_paint(move || {
+                if BUILD.get() == build {
+                    replace_children(&div, None);
+                    append_later(div.into(), build, parts, state);
+                }
+            });
         }
     });
     view! { <div node_ref=container></div> }

@@ -154,20 +154,26 @@ fn sync_page(state: AppState) {
         }
         let search = params.to_search();
         // replaceState is a round trip to the browser process: skip it when the
-        // address already says this (always so at start).
+        // address already says this (always so at start), and let the change
+        // paint first.
         if w.location().search().is_ok_and(|now| now == search) {
             return lang;
         }
-        let path = w.location().pathname().unwrap_or_else(|_| "/".into());
-        if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(
-                &JsValue::NULL,
-                "",
-                Some(&format!("{path}{search}")),
-            );
-        }
+        after_paint(move || replace_search(&search));
         lang
     });
+}
+
+/// Puts `search` in the address bar, keeping the path (no history entry).
+fn replace_search(search: &str) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+    if let Ok(history) = w.history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
 }
 
 /// `<html lang>`, the title and the static masthead's tagline in `lang`.
@@ -290,6 +296,21 @@ fn step_up(stage: RwSignal<u8>, last: u8, done: Box<dyn FnOnce()>) {
 /// Runs `f` in a task of its own, after the browser has had a chance to paint.
 pub(crate) fn defer(f: impl FnOnce() + 'static) {
     defer_boxed(Box::new(f));
+}
+
+/// Runs `f` in a task after the next frame: for the work a change leaves
+/// behind (closed cards' details, the advice, the address bar), so that the
+/// change itself paints first. A hidden page paints no frames; there `f`
+/// just runs in a task of its own.
+pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    if w.document().is_none_or(|d| d.hidden()) {
+        return defer(f);
+    }
+    let next_frame = wasm_bindgen::closure::Closure::once_into_js(move || defer(f));
+    let _ = w.request_animation_frame(next_frame.unchecked_ref());
 }
 
 /// [`defer`] for one closure type: the JavaScript callback is compiled once.

@@ -174,12 +174,18 @@ fn channel_details(lang: Lang, catalog: &Catalog, ch: &Channel, details: El) -> 
 /// filled; the others hold only their summary, and their `<details>` comes
 /// back for [`fill_details`]: those bodies are three quarters of the results'
 /// markup, so the caller builds them after the first paint.
+///
+/// `shown` is this channel's `<details>` from the results shown until now,
+/// if it was there in this language: it only depends on the channel, so it
+/// is moved into the new card, as filled (and as opened) as it was, rather
+/// than built again.
 pub fn path_card(
     lang: Lang,
     catalog: &Catalog,
     path: &RankedPath<'_>,
     rank: usize,
-) -> (El, Option<Element>) {
+    shown: Option<Element>,
+) -> (El, CardDetails) {
     let ch = path.channel;
     let why = if path.merits.is_empty() {
         t(lang, Key::MeritNone).to_owned()
@@ -199,15 +205,10 @@ pub fn path_card(
                 .map(|c| El::new("li").text(&caveat_text(lang, catalog, *c))),
         )
     });
-    let details = El::new("details").child(El::new("summary").text(t(lang, Key::ShowDetails)));
-    let (details, unfilled) = if rank == 1 {
-        (
-            channel_details(lang, catalog, ch, details.attr("open", "")),
-            None,
-        )
-    } else {
-        let handle = details.element();
-        (details, Some(handle))
+    let (details, to_fill) = card_details(lang, catalog, ch, rank, shown);
+    let handle = CardDetails {
+        element: details.element(),
+        to_fill,
     };
     let card = El::new("li")
         .class("path")
@@ -255,7 +256,51 @@ pub fn path_card(
                 ),
         )
         .child(details);
-    (card, unfilled)
+    (card, handle)
+}
+
+/// A path card's `<details>`, and whether they are still to be filled (with
+/// [`fill_details`]).
+pub struct CardDetails {
+    pub element: Element,
+    pub to_fill: bool,
+}
+
+/// A path card's `<details>`: open and filled for the first card, else
+/// closed and (`true`) still to be filled, unless `shown` was filled already.
+fn card_details(
+    lang: Lang,
+    catalog: &Catalog,
+    ch: &Channel,
+    rank: usize,
+    shown: Option<Element>,
+) -> (El, bool) {
+    let first = rank == 1;
+    let details = match shown {
+        Some(shown) => {
+            // Only the summary until filled.
+            let filled = shown.child_element_count() > 1;
+            let _ = shown.toggle_attribute_with_force("open", first);
+            if filled {
+                return (El::from(shown), false);
+            }
+            El::from(shown)
+        }
+        None => {
+            let summary = El::new("summary").text(t(lang, Key::ShowDetails));
+            let details = El::new("details").child(summary);
+            if first {
+                details.attr("open", "")
+            } else {
+                details
+            }
+        }
+    };
+    if first {
+        (channel_details(lang, catalog, ch, details), false)
+    } else {
+        (details, true)
+    }
 }
 
 /// A path that is not for this user now, with the reasons.

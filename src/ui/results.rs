@@ -1,7 +1,8 @@
 //! The ranked paths, the "not for you now" list and the "no path" answer.
 //! Re-ranked and rebuilt (with the `dom` builder) whenever the query or the
-//! language changes. The collapsed cards' details are built just after, a few
-//! per task, so that the first paint and a tap's answer come sooner.
+//! language changes. The collapsed cards' details are built after the next
+//! frame, a few per task, so that the first paint and a tap's answer come
+//! sooner.
 
 use std::cell::RefCell;
 
@@ -13,7 +14,7 @@ use web_sys::Element;
 use super::dom::{clicked, replace_children, El};
 use super::path_card::{blocked_card, fill_details, path_card, PathAction};
 use super::sources::source_list;
-use super::{defer, extras, AppState};
+use super::{after_paint, defer, extras, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
 use crate::i18n::{t, t_with, Key};
@@ -42,6 +43,27 @@ struct FillQueue {
 
 thread_local! {
     static FILL_QUEUE: RefCell<FillQueue> = RefCell::default();
+    /// The ranked cards' `<details>` shown lately (now's first), by
+    /// language and channel: the next results move them into their cards
+    /// instead of building them again (see `path_card`). Going back and
+    /// forth between two answers builds nothing after the first time.
+    static SHOWN_DETAILS: RefCell<Vec<(Lang, &'static str, Element)>> = RefCell::default();
+}
+
+/// How many cards' `<details>` [`SHOWN_DETAILS`] keeps: a few answers' worth.
+const KEEP_DETAILS: usize = 24;
+
+/// The `<details>` of `channel`'s card in results shown lately, if they are
+/// in `lang`.
+fn take_shown(
+    shown: &mut Vec<(Lang, &'static str, Element)>,
+    lang: Lang,
+    channel: &str,
+) -> Option<Element> {
+    let i = shown
+        .iter()
+        .position(|(l, id, _)| *l == lang && *id == channel)?;
+    Some(shown.remove(i).2)
 }
 
 /// How long one task may spend filling details (ms): far below the 50 ms of
@@ -57,7 +79,7 @@ fn fill_later(mut cards: Vec<Unfilled>) {
         !q.cards.is_empty() && !std::mem::replace(&mut q.queued, true)
     });
     if queue_task {
-        defer(fill_some);
+        after_paint(fill_some);
     }
 }
 
@@ -97,6 +119,8 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
     let rec = rank(catalog, q);
     let mut out = Vec::new();
     let mut unfilled = Vec::new();
+    let mut shown = SHOWN_DETAILS.take();
+    let mut now_shown = Vec::new();
     if q.sim.is_none() || q.op.is_none() || q.pay.is_none() {
         out.push(El::new("p").class("hint").text(t(lang, Key::ResultsHint)));
     }
@@ -139,15 +163,18 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                 .attr("data-testid", "paths")
                 .attr("aria-labelledby", "results-heading")
                 .children(rec.paths.iter().enumerate().map(|(i, p)| {
-                    let (card, details) = path_card(lang, catalog, p, i + 1);
-                    if let Some(details) = details {
+                    let id = p.channel.id.0.as_str();
+                    let reused = take_shown(&mut shown, lang, id);
+                    let (card, details) = path_card(lang, catalog, p, i + 1, reused);
+                    if details.to_fill {
                         unfilled.push(Unfilled {
-                            details,
+                            details: details.element.clone(),
                             lang,
                             catalog,
                             channel: p.channel,
                         });
                     }
+                    now_shown.push((lang, id, details.element));
                     card
                 })),
         );
@@ -176,6 +203,9 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                 ),
         );
     }
+    now_shown.extend(shown);
+    now_shown.truncate(KEEP_DETAILS);
+    SHOWN_DETAILS.set(now_shown);
     (out, unfilled)
 }
 

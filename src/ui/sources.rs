@@ -9,8 +9,8 @@
 
 use wasm_bindgen::JsCast;
 
-use super::clock;
 use super::dom::El;
+use super::{after_paint, clock};
 use crate::domain::catalog::{Catalog, CheckedHow, Confidence, Source, SourceId};
 use crate::domain::evidence::Claim;
 use crate::domain::{typography, Lang};
@@ -28,12 +28,19 @@ pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
 }
 
 /// The sources `ids` behind the claims of `entries` (claim keys such as
-/// `channel:nar_kiosk`, separated by spaces), filled now if the pack's
-/// second part is installed, else when it is.
+/// `channel:nar_kiosk`, separated by spaces), filled after the next frame
+/// if the pack's second part is installed (what holds the list paints
+/// first, and the list is in place to put a path's note before it), else
+/// when that part is.
 pub fn source_list(lang: Lang, ids: &[SourceId], entries: &str) -> El {
     let slot = empty_list(ids, entries);
     if let Some(more) = i18n::more(lang) {
-        fill(lang, more, &slot.element());
+        let element = slot.element();
+        after_paint(move || {
+            if !element.has_attribute("data-filled") {
+                fill(lang, more, &element);
+            }
+        });
     }
     slot
 }
