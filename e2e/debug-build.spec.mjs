@@ -42,8 +42,10 @@ test('picker, paths, reminders, language, tools and report run without a reactiv
   await expect(page.getByTestId('planner-answer')).not.toBeEmpty();
 
   // Another language, then "Report a mistake" (copies a description).
+  // A debug build decodes the Russian pack several times slower than a release; on a
+  // busy machine that took over 5 s.
   await page.locator('#lang').selectOption('ru');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru', { timeout: 20_000 });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('[data-testid=paths] button[data-action=report]').first().click();
   await expect(page.locator('.report-box')).toBeVisible();
