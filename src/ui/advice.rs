@@ -2,7 +2,8 @@
 //! data runs out (for the chosen operator), the number-prefix hint, the good
 //! habits with the operators' check codes, the travellers' checklist and a
 //! visitor's first SIM. Built with the
-//! `dom` builder; rebuilt when the language or the query changes.
+//! `dom` builder; rebuilt when the language or what the query asks of it
+//! changes.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -138,8 +139,11 @@ fn fact_section(
     Some(section(id, "advice line", t(lang, heading)).child(list))
 }
 
+/// What the advice shows: its language, sections and operator.
+type Shown = (Lang, Vec<Part>, Option<OperatorId>);
+
 /// One section of the advice.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Part {
     Facts(Topic),
     Traveller,
@@ -244,25 +248,27 @@ pub fn Advice(
 ) -> impl IntoView {
     let state = AppState::get();
     let container = NodeRef::<Div>::new();
-    Effect::new(move || {
-        if state.more().filter(|_| ready.get()).is_none() {
-            return;
-        }
-        // Rebuilt when the language or the query changes.
-        state.lang.track();
+    Effect::new(move |shown: Option<Option<Shown>>| {
+        state.more().filter(|_| ready.get())?;
+        // Rebuilt when the language or what the query asks of it changes
+        // (not on every tap: most change only the paths).
         let q = state.query.get();
-        if let Some(div) = container.get() {
-            let build = BUILD.get() + 1;
-            BUILD.set(build);
-            let parts = parts(&q);
-            // The change that rebuilt the advice paints first.
-            after_paint(move || {
-                if BUILD.get() == build {
-                    replace_children(&div, None);
-                    append_later(div.into(), build, parts, state);
-                }
-            });
+        let now = (state.lang.get(), parts(&q), q.known_operator());
+        if shown.flatten().as_ref() == Some(&now) {
+            return Some(now);
         }
+        let div = container.get()?;
+        let build = BUILD.get() + 1;
+        BUILD.set(build);
+        let parts = now.1.clone();
+        // The change that rebuilt the advice paints first.
+        after_paint(move || {
+            if BUILD.get() == build {
+                replace_children(&div, None);
+                append_later(div.into(), build, parts, state);
+            }
+        });
+        Some(now)
     });
     view! { <div node_ref=container></div> }
 }

@@ -138,7 +138,7 @@ fn checked_text(lang: Lang, s: &Source) -> String {
 /// A page language's name, in that language (its code when not one of the
 /// app's).
 fn language_name(code: &str) -> String {
-    Lang::from_code(code).map_or_else(|| code.to_uppercase(), |l| l.native_name().to_owned())
+    Lang::from_code(code).map_or_else(|| code.to_ascii_uppercase(), |l| l.native_name().to_owned())
 }
 
 /// What a claim's attribute is, for the list of unconfirmed ones.
