@@ -169,6 +169,7 @@ async function interaction(cpuRate) {
       const results = document.getElementById('results') || document.querySelector('[data-testid=paths]').parentElement;
       const first = () => document.querySelector('[data-testid=paths] > li')?.dataset.channel ?? null;
       const times = [];
+      const inDom = [];
       let changedFirst = 0;
       for (let i = 0; i < taps; i++) {
         const value = i % 2 === 0 ? 'local_card' : 'cash';
@@ -180,6 +181,7 @@ async function interaction(cpuRate) {
           const timer = setTimeout(() => reject(new Error(`tap ${i} (pay=${value}): results did not change in 5 s`)), 5000);
           const obs = new MutationObserver(() => {
             obs.disconnect();
+            inDom.push(performance.now() - t0);
             requestAnimationFrame(() => {
               clearTimeout(timer);
               resolve(performance.now() - t0);
@@ -194,10 +196,10 @@ async function interaction(cpuRate) {
         // Let the frame paint and any idle work finish before the next tap.
         await new Promise((r) => setTimeout(r, 50));
       }
-      return { times, changedFirst, url: location.search };
+      return { times, inDom, changedFirst, url: location.search };
     }, TAPS);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { ...r, ...stats(r.times) };
+    return { ...r, ...stats(r.times), dom: stats(r.inDom) };
   } finally {
     await context.close();
   }
@@ -520,12 +522,20 @@ function markdown(r) {
     `${r.settings.taps} taps alternating the pay chips local_card / cash on \`${APP_QUERY}\`. Each tap: \`performance.now()\`, ` +
       `\`input.click()\`; a MutationObserver on \`#results\` (subtree) fires; the next \`requestAnimationFrame\` callback ` +
       `takes the end time (the frame that shows the new results is about to paint). 50 ms pause between taps. ` +
+      `"in the DOM" is when the MutationObserver fired (the tap's work is done; the frame then comes at the ` +
+      `display's next tick, up to 16.7 ms later at 60 Hz, so "to the frame" cannot go below the frame interval). ` +
       `"first path changed" counts taps after which the first \`[data-testid=paths] > li\` has another data-channel.`,
     '',
   );
-  L.push('| CPU | median | p95 | min | max | first path changed |', '|---|---:|---:|---:|---:|---:|');
+  L.push(
+    '| CPU | to the frame: median | p95 | min | max | in the DOM: median | p95 | first path changed |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const [k, v] of Object.entries(r.interaction)) {
-    L.push(`| ÷${k.slice(3)} | ${fmtMs1(v.median)} | ${fmtMs1(v.p95)} | ${fmtMs1(v.min)} | ${fmtMs1(v.max)} | ${v.changedFirst} of ${v.n} |`);
+    L.push(
+      `| ÷${k.slice(3)} | ${fmtMs1(v.median)} | ${fmtMs1(v.p95)} | ${fmtMs1(v.min)} | ${fmtMs1(v.max)} | ` +
+        `${fmtMs1(v.dom.median)} | ${fmtMs1(v.dom.p95)} | ${v.changedFirst} of ${v.n} |`,
+    );
   }
   L.push('');
 
