@@ -71,14 +71,19 @@ pub fn unbroken_date(date: &str) -> String {
     date.replace('-', "\u{2011}")
 }
 
-/// An amount in qəpik as manat with two decimals, in the language's style,
-/// without the currency: "2.50" (en, zh), "2,50" (ru, az).
+/// An amount in qəpik as manat in the language's style, without the
+/// currency: whole manat as they are ("1"), else with two decimals: "2.50"
+/// (en, zh), "2,50" (ru, az).
 pub fn amount(lang: Lang, qepik: u32) -> String {
+    let (manat, qepik) = (qepik / 100, qepik % 100);
+    if qepik == 0 {
+        return manat.to_string();
+    }
     let mark = match lang {
         Lang::Ru | Lang::Az => ',',
         Lang::En | Lang::Zh => '.',
     };
-    format!("{}{mark}{:02}", qepik / 100, qepik % 100)
+    format!("{manat}{mark}{qepik:02}")
 }
 
 /// The typography a translator should not have to type, applied to one of

@@ -597,7 +597,11 @@ fn azn_amounts_parse_to_qepik() {
     assert_eq!(amount(Lang::En, 250), "2.50");
     assert_eq!(amount(Lang::Zh, 5), "0.05");
     assert_eq!(amount(Lang::Ru, 250), "2,50");
-    assert_eq!(amount(Lang::Az, 10000), "100,00");
+    assert_eq!(amount(Lang::Az, 10_005), "100,05");
+    // Whole manat without decimals (the language review: "1 AZN", not "1.00 AZN").
+    assert_eq!(amount(Lang::En, 100), "1");
+    assert_eq!(amount(Lang::Ru, 10_000), "100");
+    assert_eq!(amount(Lang::Zh, 0), "0");
 }
 
 // The data run-out planner.
