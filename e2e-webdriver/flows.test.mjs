@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import {
   By,
   ENGINE,
@@ -187,6 +188,32 @@ describe(`AzSIM in ${ENGINE} (WebDriver)`, { timeout: 240_000 }, () => {
     const stored = JSON.parse(await inPage(driver, (k) => localStorage.getItem(k), KEY));
     assert.equal(stored.version, 2);
     assert.deepEqual(stored.reminders.map((r) => r.label).sort(), expected);
+    await expectHealthy(driver, []);
+    await inPage(driver, (k) => localStorage.removeItem(k), KEY);
+  });
+
+  test('reminders stored by the release before serde_json read back, and its backup imports through the on-demand module', async () => {
+    const data = new URL('../crates/domain/tests/data/', import.meta.url);
+    const stored = await readFile(new URL('document-v2.json', data), 'utf8');
+    const expected = JSON.parse(stored).reminders.map((r) => r.label).sort();
+    const sorted = async () => (await texts(driver, REMINDER_LABELS)).sort();
+    await openApp(driver, app.url, '?lang=en');
+    await inPage(driver, (k, v) => localStorage.setItem(k, v), KEY, stored);
+    await reload(driver);
+    await recordErrors(driver);
+    await waitFor(async () => JSON.stringify(await sorted()) === JSON.stringify(expected), 'the stored reminders listed');
+
+    await inPage(driver, (k) => localStorage.removeItem(k), KEY);
+    await reload(driver);
+    await recordErrors(driver);
+    await waitFor(() => inPage(driver, () => document.querySelector('[data-testid=reminders] .empty') !== null), 'the empty reminder list');
+    // WebDriver types the file's path into the file input, as choosing it does.
+    await driver.findElement(By.css('[data-testid=backup-import]')).sendKeys(fileURLToPath(new URL('backup-v2.json', data)));
+    await waitFor(async () => (await text(driver, '[data-testid=import-result]'))?.includes('3'), 'the preview: 3 reminders to import');
+    await driver.findElement(By.css('[data-testid=import-confirm]')).click();
+    await waitFor(async () => JSON.stringify(await sorted()) === JSON.stringify(expected), 'the imported reminders listed');
+    const saved = JSON.parse(await inPage(driver, (k) => localStorage.getItem(k), KEY));
+    assert.deepEqual(saved.reminders.map((r) => r.label).sort(), expected);
     await expectHealthy(driver, []);
     await inPage(driver, (k) => localStorage.removeItem(k), KEY);
   });
