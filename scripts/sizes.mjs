@@ -6,40 +6,49 @@
 //           precompresses with; a server compressing on the fly at a lower level sends more)
 // Each file is compressed on its own (as it goes over the wire); totals add those up.
 //
-// "First load" is what index.html makes the browser fetch before the app runs: the HTML
+// The "critical path" is what the browser fetches before the first ranked path: the HTML
 // itself, its stylesheets, its scripts (the boot loader), what it preloads (the
 // wasm-bindgen JS module and the wasm) and the local modules and wasm the boot loader
-// imports, the language pack the app fetches before its first render (the largest of
-// the packs the wasm names, lang/<code>-<hash>.bin, so the total holds in every
-// language), and the largest of the essentials' texts the boot script fetches
-// (lang/essentials-<code>-<hash>.json). Icons, the manifest, sw.js, embed.js, the other packs and the on-demand
-// module (extras-<hash>.js and its wasm, loaded on the first tap that needs it) are not part of it
-// (they come later or not at all), and neither is anything on another origin (there is
-// none).
+// imports, the language pack's first part, which the app fetches before its first render
+// (the largest of the packs the wasm names, lang/<code>-<hash>.bin, so the total holds in
+// every language), and the largest of the essentials' texts the boot script fetches
+// (lang/essentials-<code>-<hash>.json), which share the line with them.
+// The "first load" is everything fetched before the page is idle: the critical path and
+// the pack's second part (lang/<code>-more-<hash>.bin, the largest), which the app fetches
+// as it mounts. Icons, the manifest, sw.js, embed.js, the other languages' packs and the
+// on-demand module (extras-<hash>.js and its wasm, loaded on the first tap that needs it)
+// are not part of it (they come later or not at all), and neither is anything on another
+// origin (there is none).
 import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ESSENTIALS_FILE } from './essentials.mjs';
-import { EXTRAS_FILE, packNames } from './post-build.mjs';
+import { dataFileNames, EXTRAS_FILE, packNames } from './post-build.mjs';
 
 export const KIB = 1024;
 /** Budgets, in brotli bytes: what the test command enforces. */
 export const BUDGETS = {
-  // HTML + CSS + JS + wasm + the largest language pack (Russian): the first load
-  // in the worst case. 150 KiB was the first budget; 145 KiB when the reminders' files
-  // moved to the on-demand module (146,915 B then); 142 KiB when the Unicode case
-  // tables left (144,019 B). Lower it as the first load shrinks; never raise it.
-  firstLoad: 142 * KIB,
+  // HTML + CSS + JS + wasm + the largest pack's first part (Russian): the critical path
+  // in the worst case. 150 KiB was the first budget (then called the first load); 145 KiB
+  // when the reminders' files moved to the on-demand module (146,915 B then); 142 KiB
+  // when the Unicode case tables left (144,019 B). Lower it as it shrinks; never raise it.
+  criticalPath: 142 * KIB,
+  // The critical path and the largest pack's second part (Russian): everything fetched
+  // before the page is idle. First set at 168 KiB (172,005 B then).
+  firstLoad: 168 * KIB,
   shell: 14 * KIB, // HTML + CSS: what paints the shell (one round trip carries ~14 KB)
 };
 
 /** The goals, reported next to the enforced budgets ("aim far lower", the issue says). */
 export const TARGETS = {
+  criticalPath: 50 * KIB,
   firstLoad: 100 * KIB,
 };
 
 // Host configuration files, not served (see scripts/post-build.mjs).
 const NOT_SERVED = new Set(['_headers', '_redirects']);
+// A language pack's second part, fetched as the app mounts (build.rs names it).
+const SECOND_PART = /^lang\/[a-z]{2}-more-[0-9a-f]{16}\.bin$/;
 const TEXT = /\.(html|css|js|mjs|json|webmanifest|svg|txt|map|ics)$/i;
 
 const sizeCache = new Map();
@@ -98,8 +107,11 @@ function localFile(dir, from, url) {
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(1).find((v) => v !== undefined);
 
 /**
- * The first load of `dir`/index.html: [{ file, kind, raw, gzip, brotli }] with kind one of
- * html, css, js, wasm, data (the language pack), plus totals { raw, gzip, brotli } and the shell (html + css) totals.
+ * The first load of `dir`/index.html: files [{ file, kind, critical, raw, gzip, brotli }] with
+ * kind one of html, css, js, wasm, data (the language pack and the essentials' texts) and
+ * `critical` false only for the pack's second part, plus totals { raw, gzip, brotli } of
+ * the whole first load (`total`), of the critical path (`critical`) and of the shell
+ * (html + css).
  */
 export async function firstLoad(dir) {
   const html = await readFile(path.join(dir, 'index.html'), 'utf8');
@@ -158,15 +170,27 @@ export async function firstLoad(dir) {
     }
     if (top) add(top.file, 'data');
   };
+  const secondParts = [];
   for (const [file, kind] of [...found]) {
-    if (kind === 'wasm') await largest(packNames(await readFile(path.join(dir, file))));
+    if (kind !== 'wasm') continue;
+    const bytes = await readFile(path.join(dir, file));
+    await largest(packNames(bytes));
+    secondParts.push(...dataFileNames(bytes).filter((f) => SECOND_PART.test(f)));
   }
   // The essentials' texts the boot script fetches for a language other than English
   // (scripts/essentials.mjs).
   await largest((await listServed(dir)).filter((f) => ESSENTIALS_FILE.test(f)));
+  await largest(secondParts);
   const files = [];
-  for (const [file, kind] of found) files.push({ file, kind, ...(await fileSizes(path.join(dir, file))) });
-  return { files, total: sum(files), shell: sum(files.filter((f) => f.kind === 'html' || f.kind === 'css')) };
+  for (const [file, kind] of found) {
+    files.push({ file, kind, critical: !SECOND_PART.test(file), ...(await fileSizes(path.join(dir, file))) });
+  }
+  return {
+    files,
+    total: sum(files),
+    critical: sum(files.filter((f) => f.critical)),
+    shell: sum(files.filter((f) => f.kind === 'html' || f.kind === 'css')),
+  };
 }
 
 async function exists(file) {
@@ -189,9 +213,10 @@ export function fmtBytes(n) {
 
 /** Budget checks: [{ name, what, actual, budget, ok }] for `dir`. */
 export async function checkBudgets(dir) {
-  const { total, shell } = await firstLoad(dir);
+  const { total, critical, shell } = await firstLoad(dir);
   return [
-    { name: 'first-load', what: 'first-load total (HTML + CSS + JS + wasm + language pack), brotli', actual: total.brotli, budget: BUDGETS.firstLoad, target: TARGETS.firstLoad },
+    { name: 'critical-path', what: "critical path (HTML + CSS + JS + wasm + the pack's first part), brotli", actual: critical.brotli, budget: BUDGETS.criticalPath, target: TARGETS.criticalPath },
+    { name: 'first-load', what: "first load (the critical path + the pack's second part), brotli", actual: total.brotli, budget: BUDGETS.firstLoad, target: TARGETS.firstLoad },
     { name: 'shell', what: 'shell (HTML + CSS), brotli', actual: shell.brotli, budget: BUDGETS.shell },
   ].map((b) => ({ ...b, ok: b.actual <= b.budget }));
 }
