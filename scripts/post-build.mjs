@@ -12,6 +12,7 @@
 //     under a Content-Security-Policy whose script-src has no 'unsafe-inline'
 //     ("script-src 'self' 'wasm-unsafe-eval'"). Its first lines start the download of
 //     the language pack the app will ask for and show the essentials in its language (packPreload).
+//     In release builds it is minified with terser (its comments are for this file's readers).
 //  1a. In release builds, optimizes the wasm (Trunk leaves it alone: data-wasm-opt="0"):
 //     first drops the exports nothing calls (dropUnusedExports), then runs wasm-opt -Oz,
 //     and puts the new `integrity` hash in index.html.
@@ -93,7 +94,7 @@ ${essentials}}
  * `prelude` (code to run first). `publicUrl` prefixes the new src, like Trunk's own
  * asset URLs (TRUNK_PUBLIC_URL). Returns the new file's name.
  */
-export async function externalizeBoot(dir, { publicUrl = './', prelude = '' } = {}) {
+export async function externalizeBoot(dir, { publicUrl = './', prelude = '', minify = false } = {}) {
   const htmlPath = path.join(dir, 'index.html');
   const html = await readFile(htmlPath, 'utf8');
   // Trunk writes exactly `<script type="module">` for its loader (`<script type=module>`
@@ -104,7 +105,12 @@ export async function externalizeBoot(dir, { publicUrl = './', prelude = '' } = 
     throw new Error(`${htmlPath}: expected one inline <script type="module"> (Trunk's loader), found ${inline.length}`);
   }
   const [tag, code] = inline[0];
-  const body = prelude + code.trim() + '\n';
+  let body = prelude + code.trim() + '\n';
+  if (minify) {
+    // Its comments are for this file's readers, not for every visitor's line.
+    const { minify: terser } = await import('terser');
+    body = (await terser(body, { module: true, compress: true, mangle: true, format: { comments: false } })).code + '\n';
+  }
   const name = `boot-${sha256(body).toString('hex').slice(0, 16)}.js`;
   const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
   const prefix = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
@@ -360,7 +366,8 @@ async function main() {
   const glue = release ? await minifyGlue(dir, appGlue) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
   const extras = await hashExtras(dir, { release, publicUrl });
-  const boot = await externalizeBoot(dir, { publicUrl, prelude: packPreload(packs, publicUrl, await writeEssentials(dir, essentials, publicUrl)) + extras });
+  const prelude = packPreload(packs, publicUrl, await writeEssentials(dir, essentials, publicUrl)) + extras;
+  const boot = await externalizeBoot(dir, { publicUrl, prelude, minify: release });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
     `post-build: ${packs.length} language packs (two parts each); ${wasm ? `wasm optimized ${wasm[0]} -> ${wasm[1]} bytes (${wasm[2]} unused exports dropped); ` : ''}${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,

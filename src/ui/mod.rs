@@ -229,30 +229,40 @@ pub fn App(boot: Boot) -> impl IntoView {
     provide_context(state);
     sync_page(state);
     // The pack's second part downloads while the page builds itself; what
-    // it holds is shown from step 3 on.
+    // it holds is shown from step 2 on.
     state.load_more();
     sources::fill_on_open(move || state.lang.get_untracked());
 
     // The page is built in steps, each in its own task after the first
     // paint, so that no task blocks the page for long (Lighthouse: TBT):
-    // 0 the picker, 1 the results, 2 the reminders, 3 tools and advice;
-    // then the service worker. Every section is mounted at once (empty, or
-    // hidden) and fills itself when its step comes.
+    // 0 the picker, 1 the results; then, once the pack's second part is
+    // installed (on a slow line long after the results), 2 the reminders,
+    // 3 the calculators, 4 the advice and the footer; then the service
+    // worker, so that its precaching does not compete with the pack. Every
+    // section is mounted at once (empty, or hidden) and fills itself when
+    // its step comes.
     let install = NodeRef::new();
     let stage = RwSignal::new(0u8);
     let from = move |step: u8| Memo::new(move |_| stage.get() >= step);
     // The sections whose strings travel in the pack's second part wait for it.
     let with_more =
         move |step: u8| Memo::new(move |_| stage.get() >= step && state.more().is_some());
-    step_up(
-        stage,
-        3,
-        Box::new(move || {
-            if !embedded {
-                pwa::register_worker(pwa);
-            }
-        }),
-    );
+    // Each run takes the next step in a task of its own (once: a step
+    // another run took is not taken again); step 5 is the service worker.
+    Effect::new(move || {
+        let step = stage.get();
+        if step < 5 && (step < 1 || state.more.get().is_some()) {
+            defer(move || {
+                if stage.get_untracked() != step {
+                    return;
+                }
+                if step == 4 && !embedded {
+                    pwa::register_worker(pwa);
+                }
+                stage.set(step + 1);
+            });
+        }
+    });
     view! {
         <div class="toolbar">
             <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
@@ -269,8 +279,8 @@ pub fn App(boot: Boot) -> impl IntoView {
         <reminders::RemindersSection ready=with_more(2) />
         <notify::NotifyOptIn embedded ready=with_more(2) />
         <tools::Tools ready=with_more(3) />
-        <advice::Advice ready=with_more(3) />
-        <div class="foot" hidden=move || stage.get() < 3>
+        <advice::Advice ready=with_more(4) />
+        <div class="foot" hidden=move || stage.get() < 4>
             <p data-testid="checked">
                 {move || state.t(Key::CatalogChecked).replace("{date}", &state.catalog().checked)}
             </p>
@@ -278,19 +288,6 @@ pub fn App(boot: Boot) -> impl IntoView {
             {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
         </div>
     }
-}
-
-/// Raises `stage` by one a task until it reaches `last`, then runs `done` in
-/// a task of its own.
-fn step_up(stage: RwSignal<u8>, last: u8, done: Box<dyn FnOnce()>) {
-    defer(move || {
-        stage.update(|s| *s += 1);
-        if stage.get_untracked() < last {
-            step_up(stage, last, done);
-        } else {
-            defer_boxed(done);
-        }
-    });
 }
 
 /// Runs `f` in a task of its own, after the browser has had a chance to paint.
