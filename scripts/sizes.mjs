@@ -31,8 +31,9 @@ export const BUDGETS = {
   // HTML + CSS + JS + wasm + the largest pack's first part (Russian): the critical path
   // in the worst case. 150 KiB was the first budget (then called the first load); 145 KiB
   // when the reminders' files moved to the on-demand module (146,915 B then); 142 KiB
-  // when the Unicode case tables left (144,019 B). Lower it as it shrinks; never raise it.
-  criticalPath: 142 * KIB,
+  // when the Unicode case tables left (144,019 B); 141 KiB when the boot script was
+  // minified (143,844 B). Lower it as it shrinks; never raise it.
+  criticalPath: 141 * KIB,
   // The critical path and the largest pack's second part (Russian): everything fetched
   // before the page is idle. First set at 168 KiB (172,005 B then).
   firstLoad: 168 * KIB,
