@@ -43,6 +43,9 @@ const REMINDER_RUNS = Math.max(1, Number(process.env.BENCH_REMINDER_RUNS ?? 3));
 
 const APP_QUERY = '?sim=physical&op=azercell&pay=cash';
 const APP_READY = '[data-testid=paths], [data-testid=no-path]';
+// The page has built itself: the footer shows at the last start-up step, after the pack's
+// second part (src/ui/mod.rs).
+const APP_COMPLETE = '.foot:not([hidden])';
 const BASE_READY = 'main h1';
 // Slow 4G as Chrome DevTools defines it: 150 ms, 1.6 Mbps down, 750 kbps up (bytes/s);
 // and a line the operator throttled when the data ran out: 128 kbps both ways, 300 ms.
@@ -84,14 +87,17 @@ async function freshPage() {
 // In every page before its own scripts: record performance.now() when `selector` first
 // matches (__benchInserted: the MutationObserver callback, right after the task that
 // inserted it) and in the next requestAnimationFrame callback (__benchReady: the frame
-// that paints it is being produced), and keep the wasm
-// exports that Trunk's loader announces (for the wasm memory size).
+// that paints it is being produced), keep the wasm exports that Trunk's loader
+// announces (for the wasm memory size) and the main-thread tasks over 50 ms
+// (__benchLongTasks).
 function instrument(page, selector, { count = 1 } = {}) {
   return page.addInitScript(
     ({ selector, count, essentialsSelector }) => {
       addEventListener('TrunkApplicationStarted', (e) => {
         window.__benchWasm = e.detail && e.detail.wasm;
       });
+      window.__benchLongTasks = [];
+      new PerformanceObserver((l) => window.__benchLongTasks.push(...l.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({ type: 'longtask', buffered: true });
       const check = () => {
         if (window.__benchInserted !== undefined) return;
         const n = count === 1 ? (document.querySelector(selector) ? 1 : 0) : document.querySelectorAll(selector).length;
@@ -131,8 +137,12 @@ const paintTime = (page) =>
       }),
   );
 
-/** One cold load on `network` (a PROFILES entry), CPU ÷4, no cache, no service worker. */
-async function coldLoad(url, selector, network) {
+/**
+ * One cold load on `network` (a PROFILES entry), CPU ÷4, no cache, no service worker.
+ * With `complete` (a selector that matches once the page has built itself), also the
+ * longest main-thread task from the result until then (+0.5 s).
+ */
+async function coldLoad(url, selector, network, complete = null) {
   const { context, page, cdp, errors } = await freshPage();
   try {
     await cdp.send('Network.emulateNetworkConditions', network);
@@ -150,8 +160,14 @@ async function coldLoad(url, selector, network) {
       const sent = resources.filter((r) => r.responseEnd <= until).reduce((n, r) => n + r.transferSize, nav ? nav.transferSize : 0);
       return { ready: until, inserted: window.__benchInserted, wasmResponseEnd: wasm ? wasm.responseEnd : null, essentials: window.__benchEssentials ?? null, sent };
     });
+    let afterResult = null;
+    if (complete) {
+      await page.waitForSelector(complete, { state: 'attached', timeout: 60_000 });
+      await page.waitForTimeout(500);
+      afterResult = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks.filter((t) => t.start >= window.__benchInserted).map((t) => t.ms)));
+    }
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { fcp, result: extra.ready, inserted: extra.inserted, wasmLoaded: extra.wasmResponseEnd, essentials: extra.essentials, sent: extra.sent };
+    return { fcp, result: extra.ready, inserted: extra.inserted, wasmLoaded: extra.wasmResponseEnd, essentials: extra.essentials, sent: extra.sent, afterResult };
   } finally {
     await context.close();
   }
@@ -248,9 +264,7 @@ async function reminderLoad(n) {
         } catch {
           /* storage blocked: measured as not available */
         }
-        // Main-thread tasks over 50 ms, and when the list's first 20 rows exist.
-        window.__benchLongTasks = [];
-        new PerformanceObserver((l) => window.__benchLongTasks.push(...l.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({ type: 'longtask', buffered: true });
+        // When the list's first 20 rows exist.
         const rows = new MutationObserver(() => {
           if (document.querySelectorAll('[data-testid=reminders] > li.reminder').length >= 20) {
             rows.disconnect();
@@ -338,7 +352,7 @@ for (const [profile, network] of Object.entries(PROFILES)) {
   log(`cold loads, ${profile}: ${RUNS} × app, ${RUNS} × baseline (alternating)`);
   const loads = { app: [], baseline: [] };
   for (let i = 0; i < RUNS; i++) {
-    loads.app.push(await coldLoad(`${args['app-url']}/${APP_QUERY}`, APP_READY, network));
+    loads.app.push(await coldLoad(`${args['app-url']}/${APP_QUERY}`, APP_READY, network, APP_COMPLETE));
     loads.baseline.push(await coldLoad(args['base-url'] + '/', BASE_READY, network));
     log(`  run ${i + 1}: app essentials ${fmtMs(loads.app[i].essentials)} fcp ${fmtMs(loads.app[i].fcp)} result ${fmtMs(loads.app[i].result)}; baseline fcp ${fmtMs(loads.baseline[i].fcp)} result ${fmtMs(loads.baseline[i].result)}`);
   }
@@ -350,6 +364,7 @@ for (const [profile, network] of Object.entries(PROFILES)) {
       essentials: stats(loads[who].map((r) => r.essentials).filter((v) => v !== null)),
       wasmLoaded: stats(loads[who].map((r) => r.wasmLoaded)),
       sent: stats(loads[who].map((r) => r.sent)),
+      afterResult: stats(loads[who].map((r) => r.afterResult).filter((v) => v !== null)),
       runs: loads[who],
     };
   }
@@ -468,6 +483,7 @@ function markdown(r) {
     L.push(`| first ranked path (app) / first result (baseline) | ${fmtMs(c.app.result.median)} | ${fmtMs(c.baseline.result.median)} | ${x(c.ratio.result)} |`);
     L.push(`| wasm downloaded (responseEnd) | ${fmtMs(c.app.wasmLoaded.median)} | ${fmtMs(c.baseline.wasmLoaded.median)} | ${x(ratio(c.app.wasmLoaded.median, c.baseline.wasmLoaded.median))} |`);
     L.push(`| bytes transferred until then (as served, with headers) | ${kib(c.app.sent.median)} | ${kib(c.baseline.sent.median)} | ${x(ratio(c.app.sent.median, c.baseline.sent.median))} |`);
+    L.push(`| longest task from the first path until the page is complete (0: none over 50 ms) | ${fmtMs(c.app.afterResult.median)} | | |`);
   }
   L.push('');
   L.push(
@@ -478,6 +494,8 @@ function markdown(r) {
       `\`[data-testid=paths], [data-testid=no-path]\` is inserted (seen by a MutationObserver), for the baseline after its ` +
       `\`<main><h1>\` is; "essentials visible" likewise for \`${ESSENTIALS}\` (the static page's codes, before any wasm); ` +
       `times are from navigation start. FCP is the paint's own timestamp, taken later in the same frame, ` +
+      `"longest task after it" is the longest main-thread task (PerformanceObserver "longtask", over 50 ms) that started ` +
+      `after the first path was inserted and before \`${APP_COMPLETE}\` (the last start-up step, after the pack's second part) + 0.5 s. ` +
       `so for the baseline, whose first paint is its result, FCP comes some tens of ms after "first result". ` +
       (r.settings.wire === 'br'
         ? `Both are served from 127.0.0.1 by scripts/static-server.mjs with brotli for every compressible type, language packs included (scripts/bench-serve.mjs), as a real host compresses.`
@@ -486,10 +504,10 @@ function markdown(r) {
   );
   for (const [profile, c] of Object.entries(r.cold)) {
     L.push(`${profile}:`, '');
-    L.push('| run | AzSIM essentials | AzSIM FCP | AzSIM first path | baseline FCP | baseline result |', '|---:|---:|---:|---:|---:|---:|');
+    L.push('| run | AzSIM essentials | AzSIM FCP | AzSIM first path | AzSIM longest task after it | baseline FCP | baseline result |', '|---:|---:|---:|---:|---:|---:|---:|');
     c.app.runs.forEach((a, i) => {
       const b = c.baseline.runs[i];
-      L.push(`| ${i + 1} | ${fmtMs(a.essentials)} | ${fmtMs(a.fcp)} | ${fmtMs(a.result)} | ${fmtMs(b.fcp)} | ${fmtMs(b.result)} |`);
+      L.push(`| ${i + 1} | ${fmtMs(a.essentials)} | ${fmtMs(a.fcp)} | ${fmtMs(a.result)} | ${fmtMs(a.afterResult)} | ${fmtMs(b.fcp)} | ${fmtMs(b.result)} |`);
     });
     L.push('');
   }
