@@ -493,9 +493,9 @@ function markdown(r) {
       `AzSIM loads \`${r.settings.appUrl}\`; "first ranked path" is the first \`requestAnimationFrame\` callback after ` +
       `\`[data-testid=paths], [data-testid=no-path]\` is inserted (seen by a MutationObserver), for the baseline after its ` +
       `\`<main><h1>\` is; "essentials visible" likewise for \`${ESSENTIALS}\` (the static page's codes, before any wasm); ` +
-      `times are from navigation start. FCP is the paint's own timestamp, taken later in the same frame, ` +
-      `"longest task after it" is the longest main-thread task (PerformanceObserver "longtask", over 50 ms) that started ` +
-      `after the first path was inserted and before \`${APP_COMPLETE}\` (the last start-up step, after the pack's second part) + 0.5 s. ` +
+      `times are from navigation start. "Longest task after it" is the longest main-thread task (PerformanceObserver "longtask", ` +
+      `over 50 ms) that started after the first path was inserted and before \`${APP_COMPLETE}\` (the last start-up step, after ` +
+      `the pack's second part) + 0.5 s. FCP is the paint's own timestamp, taken later in the same frame, ` +
       `so for the baseline, whose first paint is its result, FCP comes some tens of ms after "first result". ` +
       (r.settings.wire === 'br'
         ? `Both are served from 127.0.0.1 by scripts/static-server.mjs with brotli for every compressible type, language packs included (scripts/bench-serve.mjs), as a real host compresses.`
