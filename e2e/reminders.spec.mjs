@@ -256,6 +256,28 @@ test('a language change keeps what was typed (calculators, reminder form) and an
   await expect(page.locator('#reminder-warn')).toHaveValue('99999999999');
 });
 
+test.describe("the pack's second part comes late", () => {
+  // The service worker would answer from its cache before page.route could.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a language chosen before it arrives gets its own second part: reminders, calculators and advice show in it', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/lang/en-more-*.bin', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await gotoApp(page);
+    await page.locator('#lang').selectOption('ru');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('#tools-heading')).toBeHidden();
+    release();
+    await expect(page.locator('#reminders-heading')).toHaveText(/[а-я]{4}/);
+    await expect(page.locator('#tools-heading')).toHaveText(/[а-я]{4}/);
+    await expect(page.getByTestId('checked')).toHaveText(/[а-я]{4}/);
+  });
+});
+
 test('notifications: opt-in in the top-level app, never offered in embed mode', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['notifications'], { origin: baseURL });
   await gotoApp(page);

@@ -83,11 +83,16 @@ impl AppState {
     }
 
     /// Fetches and installs the current language's second part, then fills
-    /// the source lists waiting for it.
+    /// the source lists waiting for it. If the language changed meanwhile
+    /// (the switch does not wait for a part still on its way), it fetches
+    /// the new language's instead.
     fn load_more(self) {
         let lang = self.lang.get_untracked();
         leptos::task::spawn_local(async move {
             if let Ok(more) = packs::load_more(lang).await {
+                if self.lang.get_untracked() != lang {
+                    return self.load_more();
+                }
                 self.more.set(Some((lang, more)));
                 // The advice it unlocks builds itself in this task; the
                 // source lists waiting for it are filled in the next.
