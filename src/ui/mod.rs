@@ -94,8 +94,9 @@ impl AppState {
                     return self.load_more();
                 }
                 self.more.set(Some((lang, more)));
-                // The advice it unlocks builds itself in this task; the
-                // source lists waiting for it are filled in the next.
+                // The sections it unlocks take their start-up steps from
+                // here (see `App`); the source lists waiting for it are
+                // filled in a task of their own.
                 defer(move || sources::fill_page(lang, more));
             }
         });
