@@ -3,7 +3,7 @@
 // compressed on its own with brotli quality 11.
 //   critical path (index.html + its CSS + boot JS + wasm-bindgen JS + wasm + the largest
 //   pack's first part and essentials' texts) <= BUDGETS.criticalPath, 141 KiB
-//   first load (the critical path + the largest pack's second part) <= BUDGETS.firstLoad, 168 KiB
+//   first load (the critical path + the largest pack's second part) <= BUDGETS.firstLoad, 169 KiB
 //   shell (index.html + CSS, what paints before the wasm arrives)       <= 14 KiB brotli
 // The lower goals are TARGETS (scripts/sizes.mjs), reported beside them.
 import { test, expect, gotoApp } from './fixtures.mjs';
