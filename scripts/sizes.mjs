@@ -35,7 +35,7 @@ export const BUDGETS = {
   // minified (143,844 B). Lower it as it shrinks; never raise it.
   criticalPath: 141 * KIB,
   // The critical path and the largest pack's second part (Russian): everything fetched
-  // before the page is idle. Set at 169 KiB (171,914 B here). Leave room of a few
+  // before the page is idle. Set at 169 KiB (172,053 B then). Leave room of a few
   // hundred bytes: two builds of the same commit can differ (one byte of the wasm did,
   // and brotli's output moved by 130 B with it).
   firstLoad: 169 * KIB,
