@@ -89,6 +89,12 @@ ${essentials}}
 `;
 }
 
+/** `code`, an ES module, minified with terser (no comments): the glue and the boot script. */
+async function minifyModule(code) {
+  const { minify } = await import('terser');
+  return (await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } })).code;
+}
+
 /**
  * Step 1: moves the inline module script of `dir`/index.html into boot-<hash>.js, after
  * `prelude` (code to run first). `publicUrl` prefixes the new src, like Trunk's own
@@ -108,8 +114,7 @@ export async function externalizeBoot(dir, { publicUrl = './', prelude = '', min
   let body = prelude + code.trim() + '\n';
   if (minify) {
     // Its comments are for this file's readers, not for every visitor's line.
-    const { minify: terser } = await import('terser');
-    body = (await terser(body, { module: true, compress: true, mangle: true, format: { comments: false } })).code + '\n';
+    body = (await minifyModule(body)) + '\n';
   }
   const name = `boot-${sha256(body).toString('hex').slice(0, 16)}.js`;
   const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
@@ -204,10 +209,9 @@ export function dropUnusedClasses(code) {
  */
 export async function minifyGlue(dir, file, { integrity = true } = {}) {
   const code = await readFile(file, 'utf8');
-  const { minify } = await import('terser');
-  const out = await minify(dropUnusedClasses(code), { module: true, compress: true, mangle: true, format: { comments: false } });
-  await replaceFile(dir, file, code, out.code, 'glue', integrity);
-  return [Buffer.byteLength(code), Buffer.byteLength(out.code)];
+  const out = await minifyModule(dropUnusedClasses(code));
+  await replaceFile(dir, file, code, out, 'glue', integrity);
+  return [Buffer.byteLength(code), Buffer.byteLength(out)];
 }
 
 /** The on-demand module's files as Trunk writes them (a worker-type build: no hash). */
