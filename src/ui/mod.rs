@@ -33,7 +33,7 @@ pub struct Boot {
     pub pack: &'static Pack,
 }
 
-/// The app's shared state, provided once as context.
+/// The app's shared state: one per page, read with [`AppState::get`].
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The first language's pack, which is always installed.
@@ -52,10 +52,19 @@ pub struct AppState {
     more: RwSignal<Option<(Lang, &'static Catalog)>>,
 }
 
+thread_local! {
+    /// The one [`AppState`], set by [`App`]. A plain cell, not a Leptos
+    /// context: the page has one app, and the context's type map costs the
+    /// wasm more than this.
+    static STATE: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+}
+
 impl AppState {
-    /// The state provided by [`App`].
+    /// The state set by [`App`] (which builds every component after it).
     pub fn get() -> AppState {
-        expect_context::<AppState>()
+        STATE
+            .with(std::cell::Cell::get)
+            .expect("AppState::get: the app sets its state before building its components")
     }
 
     /// The catalog with the current language's text (reactive).
@@ -232,7 +241,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         reminders: reminders::ReminderState::new(store),
         more: RwSignal::new(None),
     };
-    provide_context(state);
+    STATE.with(|cell| cell.set(Some(state)));
     sync_page(state);
     // The pack's second part downloads while the page builds itself; what
     // it holds is shown from step 2 on.
