@@ -7,14 +7,17 @@
 //! - writes one language pack per language, in two parts (postcard, each
 //!   with only that language's text): `OUT_DIR/lang/<code>-<hash>.bin`, the
 //!   UI strings and what the picker and the ranked paths need, and
-//!   `lang/<code>-more-<hash>.bin`, the rest of the catalog (sources and
-//!   evidence, advice, validity rules, the line's facts), fetched after the
-//!   first paint (see `Catalog::split_for_packs`). The app fetches just the
-//!   language it shows (the Trunk hook `scripts/post-build.mjs` copies them
-//!   into the output);
+//!   `lang/<code>-more-<hash>.bin`, the rest of the catalog (sources,
+//!   advice, validity rules, the line's facts), fetched after the first paint
+//!   (see `Catalog::split_for_packs`); and, once for all four, the evidence
+//!   (the sources' own words, in no language of the app's):
+//!   `lang/evidence-<hash>.bin`, fetched after the second part. The app
+//!   fetches just the language it shows (the Trunk hook
+//!   `scripts/post-build.mjs` copies them into the output);
 //! - generates `Key` (one per UI string, the packs' order), `Fatal` (the few
 //!   `fatal_*` strings compiled into the app, for when no pack can be used),
-//!   `PACK_FILES`, `MORE_FILES` and `REPORT_CONTACT` (`data/report.json`).
+//!   `PACK_FILES`, `MORE_FILES`, `EVIDENCE_FILE` and `REPORT_CONTACT`
+//!   (`data/report.json`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -127,6 +130,7 @@ fn main() {
     fs::create_dir_all(out_dir.join("lang")).expect("create OUT_DIR/lang");
     let mut files = Vec::new();
     let mut more_files = Vec::new();
+    let mut evidence = None;
     for (lang, table) in LANGS.iter().zip(&tables) {
         let language = lang::Lang::from_code(lang).expect("one of the app's languages");
         let mut strings: Vec<String> = key_order
@@ -139,7 +143,17 @@ fn main() {
         polish_texts(&mut text, language);
         let one_language: catalog::Catalog =
             serde_json::from_value(text).expect("catalog with one language");
-        let (first, more) = one_language.split_for_packs();
+        let (first, mut more) = one_language.split_for_packs();
+        // The evidence (the sources' own words) is the same in every
+        // language: it travels once, in a file of its own.
+        let claims = std::mem::take(&mut more.evidence);
+        match &evidence {
+            None => evidence = Some(claims),
+            Some(shared) => assert!(
+                *shared == claims,
+                "{lang}: the evidence differs by language"
+            ),
+        }
         // The same layout as `i18n::Pack { strings, catalog }`.
         files.push(write_hashed(
             out_dir,
@@ -153,6 +167,18 @@ fn main() {
             &postcard::to_allocvec(&(later_strings, more)).expect("encode a pack's second part"),
         ));
     }
+
+    // A catalog with only the evidence: the app decodes it with the packs'
+    // own decoder (a decoder of its own would cost the wasm a second copy).
+    let evidence_only = catalog::Catalog {
+        evidence: evidence.expect("four languages"),
+        ..Default::default()
+    };
+    let evidence_file = write_hashed(
+        out_dir,
+        "lang/evidence",
+        &postcard::to_allocvec(&evidence_only).expect("encode the evidence"),
+    );
 
     let contact = report_contact();
 
@@ -194,8 +220,13 @@ fn main() {
         &mut out,
         out_dir,
         "MORE",
-        "Each language's pack's second part (`i18n::more`): the catalog's\n/// sources, evidence, advice, validity rules and facts, fetched after the\n/// first paint",
+        "Each language's pack's second part (`i18n::more`): the catalog's\n/// sources, advice, validity rules and facts, fetched after the first paint",
         &more_files,
+    );
+    let _ = writeln!(
+        out,
+        "/// The catalog's evidence (`i18n::evidence`), the same in every language:\n/// fetched after a pack's second part.\npub const EVIDENCE_FILE: &str = {evidence_file:?};\n\n/// The bytes of `EVIDENCE_FILE`, for native tests and tools.\npub static EVIDENCE_BYTES: &[u8] = include_bytes!({:?});\n",
+        out_dir.join(&evidence_file)
     );
     out.push_str("/// Where \"Report a mistake\" sends its description (`data/report.json`);\n/// empty: it is copied to the clipboard instead.\n");
     let _ = writeln!(out, "pub const REPORT_CONTACT: &str = {contact:?};");

@@ -44,6 +44,48 @@ for (const lang of ['zh', 'en', 'az', 'ru']) {
   });
 }
 
+test.describe('the evidence (the sources\' quotes)', () => {
+  // The service worker would answer from its cache before page.route could.
+  test.use({ serviceWorkers: 'block' });
+
+  test('travels once, after the pack\'s second part: a language switch fetches only the new language\'s parts', async ({ page }) => {
+    const fetched = [];
+    page.on('request', (req) => {
+      const file = new URL(req.url()).pathname.match(/lang\/(.+)-[0-9a-f]{16}\.bin$/)?.[1];
+      if (file) fetched.push(file);
+    });
+    await gotoApp(page, 'sim=physical&op=nar&pay=cash');
+    await expect(page.locator('[data-testid=paths] .quotes li q').first()).toBeAttached();
+    expect(fetched).toEqual(['en', 'en-more', 'evidence']);
+    await page.locator('#lang').selectOption('ru');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('[data-testid=paths] .quotes .orig').first()).toHaveText(/[а-я]{4}/);
+    expect(fetched).toEqual(['en', 'en-more', 'evidence', 'ru', 'ru-more']);
+  });
+
+  test('a card opened before it arrives gets its sources when it does', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/lang/evidence-*.bin', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await gotoApp(page, 'sim=physical&op=azercell&pay=cash');
+    // The second part is there (the reminders show), the evidence is not.
+    await expect(page.locator('#reminders-heading')).toBeVisible();
+    const second = page.locator('[data-testid=paths] > li[data-channel]').nth(1).locator(':scope > details');
+    await second.locator('summary').click();
+    await expect(second.locator('ol.steps > li').first()).toBeVisible();
+    await expect(second.locator('.source-list')).toBeAttached();
+    await expect(second.locator('.source-list[data-filled]')).toHaveCount(0);
+    release();
+    await expect(second.locator('.source-list[data-filled] .sources > li').first()).toBeVisible();
+    await expect(second.locator('.quotes li q').first()).toBeVisible();
+    // And the open first card's list, waiting too, is filled.
+    await expect(page.locator('[data-testid=paths] > li[data-channel]').first().locator('.source-list[data-filled] .sources > li').first()).toBeAttached();
+  });
+});
+
 test('a path shows its sources\' quotes in the page\'s language and what no source states', async ({ page }) => {
   await gotoApp(page, 'sim=physical&op=nar&pay=cash&inaz=1');
   const first = page.locator('[data-testid=paths] > li[data-channel]').first();

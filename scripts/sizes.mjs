@@ -13,9 +13,9 @@
 // (the largest of the packs the wasm names, lang/<code>-<hash>.bin, so the total holds in
 // every language), and the largest of the essentials' texts the boot script fetches
 // (lang/essentials-<code>-<hash>.json), which share the line with them.
-// The "first load" is everything fetched before the page is idle: the critical path and
-// the pack's second part (lang/<code>-more-<hash>.bin, the largest), which the app fetches
-// as it mounts. Icons, the manifest, sw.js, embed.js, the other languages' packs and the
+// The "first load" is everything fetched before the page is idle: the critical path, the
+// pack's second part (lang/<code>-more-<hash>.bin, the largest), which the app fetches
+// as it mounts, and the evidence (lang/evidence-<hash>.bin), fetched after it. Icons, the manifest, sw.js, embed.js, the other languages' packs and the
 // on-demand module (extras-<hash>.js and its wasm, loaded on the first tap that needs it)
 // are not part of it (they come later or not at all), and neither is anything on another
 // origin (there is none).
@@ -32,13 +32,15 @@ export const BUDGETS = {
   // in the worst case. 150 KiB was the first budget (then called the first load); 145 KiB
   // when the reminders' files moved to the on-demand module (146,915 B then); 142 KiB
   // when the Unicode case tables left (144,019 B); 141 KiB when the boot script was
-  // minified (143,844 B). Lower it as it shrinks; never raise it.
-  criticalPath: 141 * KIB,
-  // The critical path and the largest pack's second part (Russian): everything fetched
-  // before the page is idle. Set at 169 KiB (172,053 B then). Leave room of a few
-  // hundred bytes: two builds of the same commit can differ (one byte of the wasm did,
-  // and brotli's output moved by 130 B with it).
-  firstLoad: 169 * KIB,
+  // minified (143,844 B); 140 KiB when the app's state left Leptos' context for a plain
+  // cell (142,836 B). Lower it as it shrinks; never raise it.
+  criticalPath: 140 * KIB,
+  // The critical path, the largest pack's second part (Russian) and the evidence:
+  // everything fetched before the page is idle. Set at 169 KiB (172,053 B then); 168 KiB
+  // when the state left Leptos' context (171,515 B, the evidence now a file of its own).
+  // Leave room of a few hundred bytes: two builds of the same commit can differ (one
+  // byte of the wasm did, and brotli's output moved by 130 B with it).
+  firstLoad: 168 * KIB,
   shell: 14 * KIB, // HTML + CSS: what paints the shell (one round trip carries ~14 KB)
 };
 
@@ -50,8 +52,11 @@ export const TARGETS = {
 
 // Host configuration files, not served (see scripts/post-build.mjs).
 const NOT_SERVED = new Set(['_headers', '_redirects']);
-// A language pack's second part, fetched as the app mounts (build.rs names it).
+// A language pack's second part, fetched as the app mounts, and the evidence, fetched
+// after it (build.rs names them): the first load, not the critical path.
 const SECOND_PART = /^lang\/[a-z]{2}-more-[0-9a-f]{16}\.bin$/;
+const EVIDENCE = /^lang\/evidence-[0-9a-f]{16}\.bin$/;
+const afterFirstPath = (file) => SECOND_PART.test(file) || EVIDENCE.test(file);
 const TEXT = /\.(html|css|js|mjs|json|webmanifest|svg|txt|map|ics)$/i;
 
 const sizeCache = new Map();
@@ -111,10 +116,10 @@ const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)
 
 /**
  * The first load of `dir`/index.html: files [{ file, kind, critical, raw, gzip, brotli }] with
- * kind one of html, css, js, wasm, data (the language pack and the essentials' texts) and
- * `critical` false only for the pack's second part, plus totals { raw, gzip, brotli } of
- * the whole first load (`total`), of the critical path (`critical`) and of the shell
- * (html + css).
+ * kind one of html, css, js, wasm, data (the language pack, the evidence and the
+ * essentials' texts) and `critical` false only for the pack's second part and the
+ * evidence, plus totals { raw, gzip, brotli } of the whole first load (`total`), of the
+ * critical path (`critical`) and of the shell (html + css).
  */
 export async function firstLoad(dir) {
   const html = await readFile(path.join(dir, 'index.html'), 'utf8');
@@ -178,7 +183,9 @@ export async function firstLoad(dir) {
     if (kind !== 'wasm') continue;
     const bytes = await readFile(path.join(dir, file));
     await largest(packNames(bytes));
-    secondParts.push(...dataFileNames(bytes).filter((f) => SECOND_PART.test(f)));
+    const names = dataFileNames(bytes);
+    secondParts.push(...names.filter((f) => SECOND_PART.test(f)));
+    for (const file of names.filter((f) => EVIDENCE.test(f))) add(file, 'data');
   }
   // The essentials' texts the boot script fetches for a language other than English
   // (scripts/essentials.mjs).
@@ -186,7 +193,7 @@ export async function firstLoad(dir) {
   await largest(secondParts);
   const files = [];
   for (const [file, kind] of found) {
-    files.push({ file, kind, critical: !SECOND_PART.test(file), ...(await fileSizes(path.join(dir, file))) });
+    files.push({ file, kind, critical: !afterFirstPath(file), ...(await fileSizes(path.join(dir, file))) });
   }
   return {
     files,
@@ -219,7 +226,7 @@ export async function checkBudgets(dir) {
   const { total, critical, shell } = await firstLoad(dir);
   return [
     { name: 'critical-path', what: "critical path (HTML + CSS + JS + wasm + the pack's first part), brotli", actual: critical.brotli, budget: BUDGETS.criticalPath, target: TARGETS.criticalPath },
-    { name: 'first-load', what: "first load (the critical path + the pack's second part), brotli", actual: total.brotli, budget: BUDGETS.firstLoad, target: TARGETS.firstLoad },
+    { name: 'first-load', what: "first load (the critical path + the pack's second part and the evidence), brotli", actual: total.brotli, budget: BUDGETS.firstLoad, target: TARGETS.firstLoad },
     { name: 'shell', what: 'shell (HTML + CSS), brotli', actual: shell.brotli, budget: BUDGETS.shell },
   ].map((b) => ({ ...b, ok: b.actual <= b.budget }));
 }

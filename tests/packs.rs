@@ -1,8 +1,8 @@
 //! The language packs as `build.rs` writes them: each holds the shipped
 //! catalog in its language (the first part what the ranked paths need, the
-//! second the evidence), and decoding any bytes, the shipped packs damaged or
-//! cut short, never panics. Property tests; `PROPTEST_CASES=N` overrides
-//! every count.
+//! second the rest but the evidence, which travels once for all four), and
+//! decoding any bytes, the shipped packs damaged or cut short, never panics.
+//! Property tests; `PROPTEST_CASES=N` overrides every count.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::OnceLock;
@@ -57,15 +57,23 @@ fn each_language_pack_holds_the_json_catalog_in_that_language() {
 }
 
 #[test]
-fn the_evidence_travels_in_each_packs_second_part_only() {
+fn the_evidence_travels_once_apart_from_the_packs() {
     let c = shipped();
+    assert!(!c.evidence.is_empty());
+    assert_eq!(i18n::evidence().expect("evidence"), c.evidence.as_slice());
+    assert!(i18n::EVIDENCE_FILE.starts_with("lang/evidence-"));
     for lang in Lang::ALL {
         let more = i18n::more(lang).expect("second part");
-        assert_eq!(more.evidence, c.evidence, "{lang:?}");
+        assert!(more.evidence.is_empty(), "{lang:?}");
         assert_eq!(more.sources.len(), c.sources.len());
         let first = &i18n::pack(lang).expect("pack").catalog;
         assert!(first.evidence.is_empty() && first.sources.is_empty());
     }
+    // Cut short, the file does not decode (and does not panic).
+    let bytes = i18n::EVIDENCE_BYTES;
+    let cut = &bytes[..bytes.len() / 2];
+    let decoded: Result<Catalog, _> = postcard::from_bytes(cut);
+    assert!(decoded.is_err());
 }
 
 /// Each language's pack as `build.rs` wrote it (UI strings and the catalog

@@ -47,8 +47,8 @@ pub struct AppState {
     pub store: Store,
     /// The reminders' section: its form, undo, import and announcements.
     pub reminders: reminders::ReminderState,
-    /// The second part of a language's pack (sources, evidence, advice,
-    /// validity rules, facts), once installed after the first paint.
+    /// The second part of a language's pack (sources, advice, validity
+    /// rules, facts), once installed after the first paint.
     more: RwSignal<Option<(Lang, &'static Catalog)>>,
 }
 
@@ -91,22 +91,25 @@ impl AppState {
             .and_then(|(l, more)| (l == lang).then_some(more))
     }
 
-    /// Fetches and installs the current language's second part, then fills
-    /// the source lists waiting for it. If the language changed meanwhile
-    /// (the switch does not wait for a part still on its way), it fetches
-    /// the new language's instead.
+    /// Fetches and installs the current language's second part, then the
+    /// evidence, then fills the source lists waiting for them. If the
+    /// language changed meanwhile (the switch does not wait for a part
+    /// still on its way), it fetches the new language's part instead.
     fn load_more(self) {
         let lang = self.lang.get_untracked();
         leptos::task::spawn_local(async move {
-            if let Ok(more) = packs::load_more(lang).await {
-                if self.lang.get_untracked() != lang {
-                    return self.load_more();
-                }
-                self.more.set(Some((lang, more)));
-                // The sections it unlocks take their start-up steps from
-                // here (see `App`); the source lists waiting for it are
-                // filled in a task of their own.
-                defer(move || sources::fill_page(lang, more));
+            let Ok(more) = packs::load_more(lang).await else {
+                return;
+            };
+            if self.lang.get_untracked() != lang {
+                return self.load_more();
+            }
+            self.more.set(Some((lang, more)));
+            // The sections it unlocks take their start-up steps from here
+            // (see `App`), while the evidence loads; the source lists
+            // waiting for both are filled in a task of their own.
+            if packs::load_evidence().await.is_ok() {
+                defer(move || sources::fill_page(self.lang.get_untracked()));
             }
         });
     }

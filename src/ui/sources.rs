@@ -2,10 +2,11 @@
 //! publisher (linked), page date, how and when it was checked (flagged when
 //! that is more than a year ago), confidence, and the verbatim quotes it
 //! gives for the entry, in the page's own language; then the claims no
-//! source states. Sources and evidence travel in the second part of the
-//! language pack (`i18n::more`), fetched after the first paint: until it is
+//! source states. The sources travel in the second part of the language
+//! pack (`i18n::more`), the evidence in a file of its own
+//! (`i18n::evidence`), both fetched after the first paint: until both are
 //! installed a source list is an empty slot (`data-entry`), filled by
-//! [`fill_page`] when it is.
+//! [`fill_page`] when they are.
 
 use wasm_bindgen::JsCast;
 
@@ -27,18 +28,36 @@ pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
     El::new("span").class(class).text(t(lang, key))
 }
 
+/// What a source list is filled from: `lang`'s second part and the
+/// evidence, once both are installed.
+struct Filling {
+    lang: Lang,
+    more: &'static Catalog,
+    evidence: &'static [Claim],
+}
+
+impl Filling {
+    fn of(lang: Lang) -> Option<Filling> {
+        Some(Filling {
+            lang,
+            more: i18n::more(lang)?,
+            evidence: i18n::evidence()?,
+        })
+    }
+}
+
 /// The sources `ids` behind the claims of `entries` (claim keys such as
 /// `channel:nar_kiosk`, separated by spaces), filled after the next frame
-/// if the pack's second part is installed (what holds the list paints
-/// first, and the list is in place to put a path's note before it), else
-/// when that part is.
+/// if the pack's second part and the evidence are installed (what holds the
+/// list paints first, and the list is in place to put a path's note before
+/// it), else when they are.
 pub fn source_list(lang: Lang, ids: &[SourceId], entries: &str) -> El {
     let slot = empty_list(ids, entries);
-    if let Some(more) = i18n::more(lang) {
+    if let Some(filling) = Filling::of(lang) {
         let element = slot.element();
         after_paint(move || {
             if !element.has_attribute("data-filled") {
-                fill(lang, more, &element);
+                fill(&filling, &element);
             }
         });
     }
@@ -61,37 +80,41 @@ fn empty_list(ids: &[SourceId], entries: &str) -> El {
         .attr("data-sources", &ids.join(" "))
 }
 
-/// Fills the source lists under `root` that are still empty, from `lang`'s
-/// pack's second part: every one, or (`all` false) those not waiting for
-/// their `<details>` to open.
-fn fill_under(root: &web_sys::Element, lang: Lang, more: &Catalog, all: bool) {
-    let selector = if all {
-        ".source-list:not([data-filled])"
-    } else {
-        ".source-list:not([data-filled]):not([data-on-open])"
-    };
-    let Ok(slots) = root.query_selector_all(selector) else {
+/// Fills the source lists under `root` that are still empty: every one, or
+/// (`all` false) those not waiting for their `<details>` to open (a list
+/// whose `<details>` opened before the texts arrived is filled too).
+fn fill_under(root: &web_sys::Element, filling: &Filling, all: bool) {
+    let Ok(slots) = root.query_selector_all(".source-list:not([data-filled])") else {
         return;
     };
     for i in 0..slots.length() {
-        if let Some(slot) = slots
+        let Some(slot) = slots
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            fill(lang, more, &slot);
+        else {
+            continue;
+        };
+        let waits = slot.has_attribute("data-on-open")
+            && !slot
+                .closest("details")
+                .ok()
+                .flatten()
+                .is_some_and(|d| d.has_attribute("open"));
+        if all || !waits {
+            fill(filling, &slot);
         }
     }
 }
 
 /// Fills the source lists on the page that are still empty (except those
-/// waiting for their `<details>` to open), once the pack's second part is
-/// installed.
-pub fn fill_page(lang: Lang, more: &Catalog) {
-    if let Some(html) = web_sys::window()
+/// waiting for their `<details>` to open), once `lang`'s second part and
+/// the evidence are installed.
+pub fn fill_page(lang: Lang) {
+    let html = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        fill_under(&html, lang, more, false);
+        .and_then(|d| d.document_element());
+    if let (Some(html), Some(filling)) = (html, Filling::of(lang)) {
+        fill_under(&html, &filling, false);
     }
 }
 
@@ -103,13 +126,12 @@ pub fn fill_on_open(lang: impl Fn() -> Lang + 'static) {
     };
     let on_toggle =
         wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let lang = lang();
             let opened = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .filter(|d| d.has_attribute("open"));
-            if let (Some(details), Some(more)) = (opened, i18n::more(lang)) {
-                fill_under(&details, lang, more, true);
+            if let (Some(details), Some(filling)) = (opened, Filling::of(lang())) {
+                fill_under(&details, &filling, true);
             }
         });
     // `toggle` does not bubble: listen in the capture phase.
@@ -226,7 +248,12 @@ fn source_item(lang: Lang, s: &Source, claims: &[&Claim], today: crate::domain::
 /// Fills one source list (and marks it filled). A path card's list
 /// (`data-note`: its channel) also puts the channel's note, if it has one,
 /// before the list's heading.
-fn fill(lang: Lang, more: &Catalog, slot: &web_sys::Element) {
+fn fill(filling: &Filling, slot: &web_sys::Element) {
+    let &Filling {
+        lang,
+        more,
+        evidence,
+    } = filling;
     let _ = slot.set_attribute("data-filled", "");
     if let Some(id) = slot.get_attribute("data-note") {
         let note = more
@@ -244,8 +271,7 @@ fn fill(lang: Lang, more: &Catalog, slot: &web_sys::Element) {
     }
     let entries = slot.get_attribute("data-entry").unwrap_or_default();
     let ids = slot.get_attribute("data-sources").unwrap_or_default();
-    let claims: Vec<&Claim> = more
-        .evidence
+    let claims: Vec<&Claim> = evidence
         .iter()
         .filter(|c| entries.split_whitespace().any(|e| e == c.entry))
         .collect();
