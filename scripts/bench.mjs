@@ -90,9 +90,9 @@ async function freshPage() {
 // that paints it is being produced), keep the wasm exports that Trunk's loader
 // announces (for the wasm memory size) and the main-thread tasks over 50 ms
 // (__benchLongTasks).
-function instrument(page, selector, { count = 1 } = {}) {
+function instrument(page, selector, { count = 1, complete = null } = {}) {
   return page.addInitScript(
-    ({ selector, count, essentialsSelector }) => {
+    ({ selector, count, essentialsSelector, complete }) => {
       addEventListener('TrunkApplicationStarted', (e) => {
         window.__benchWasm = e.detail && e.detail.wasm;
       });
@@ -121,8 +121,20 @@ function instrument(page, selector, { count = 1 } = {}) {
         });
       });
       essentials.observe(document, { childList: true, subtree: true });
+      // The page complete (`complete` matches), and the frame that paints it.
+      if (complete) {
+        const done = new MutationObserver(() => {
+          if (window.__benchComplete !== undefined || !document.querySelector(complete)) return;
+          done.disconnect();
+          window.__benchComplete = null;
+          requestAnimationFrame(() => {
+            window.__benchComplete = performance.now();
+          });
+        });
+        done.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+      }
     },
-    { selector, count, essentialsSelector: ESSENTIALS },
+    { selector, count, essentialsSelector: ESSENTIALS, complete },
   );
 }
 
@@ -147,7 +159,7 @@ async function coldLoad(url, selector, network, complete = null) {
   try {
     await cdp.send('Network.emulateNetworkConditions', network);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await instrument(page, selector);
+    await instrument(page, selector, { complete });
     await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 60_000, polling: 100 });
     const fcp = await paintTime(page);
@@ -161,13 +173,17 @@ async function coldLoad(url, selector, network, complete = null) {
       return { ready: until, inserted: window.__benchInserted, wasmResponseEnd: wasm ? wasm.responseEnd : null, essentials: window.__benchEssentials ?? null, sent };
     });
     let afterResult = null;
+    let completed = null;
     if (complete) {
       await page.waitForSelector(complete, { state: 'attached', timeout: 60_000 });
       await page.waitForTimeout(500);
-      afterResult = await page.evaluate(() => Math.max(0, ...window.__benchLongTasks.filter((t) => t.start >= window.__benchInserted).map((t) => t.ms)));
+      [afterResult, completed] = await page.evaluate(() => [
+        Math.max(0, ...window.__benchLongTasks.filter((t) => t.start >= window.__benchInserted).map((t) => t.ms)),
+        window.__benchComplete ?? null,
+      ]);
     }
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    return { fcp, result: extra.ready, inserted: extra.inserted, wasmLoaded: extra.wasmResponseEnd, essentials: extra.essentials, sent: extra.sent, afterResult };
+    return { fcp, result: extra.ready, inserted: extra.inserted, wasmLoaded: extra.wasmResponseEnd, essentials: extra.essentials, sent: extra.sent, afterResult, completed };
   } finally {
     await context.close();
   }
@@ -365,6 +381,7 @@ for (const [profile, network] of Object.entries(PROFILES)) {
       wasmLoaded: stats(loads[who].map((r) => r.wasmLoaded)),
       sent: stats(loads[who].map((r) => r.sent)),
       afterResult: stats(loads[who].map((r) => r.afterResult).filter((v) => v !== null)),
+      completed: stats(loads[who].map((r) => r.completed).filter((v) => v !== null)),
       runs: loads[who],
     };
   }
@@ -483,6 +500,7 @@ function markdown(r) {
     L.push(`| first ranked path (app) / first result (baseline) | ${fmtMs(c.app.result.median)} | ${fmtMs(c.baseline.result.median)} | ${x(c.ratio.result)} |`);
     L.push(`| wasm downloaded (responseEnd) | ${fmtMs(c.app.wasmLoaded.median)} | ${fmtMs(c.baseline.wasmLoaded.median)} | ${x(ratio(c.app.wasmLoaded.median, c.baseline.wasmLoaded.median))} |`);
     L.push(`| bytes transferred until then (as served, with headers) | ${kib(c.app.sent.median)} | ${kib(c.baseline.sent.median)} | ${x(ratio(c.app.sent.median, c.baseline.sent.median))} |`);
+    L.push(`| page complete (every section shown: the footer painted) | ${fmtMs(c.app.completed.median)} | | |`);
     L.push(`| longest task from the first path until the page is complete (0: none over 50 ms) | ${fmtMs(c.app.afterResult.median)} | | |`);
   }
   L.push('');
