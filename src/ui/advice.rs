@@ -244,7 +244,7 @@ fn append_later(div: web_sys::Element, build: u32, mut rest: Vec<Part>, state: A
 #[component]
 pub fn Advice(
     /// False until the start-up step that shows it.
-    ready: Memo<bool>,
+    ready: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::get();
     let container = NodeRef::<Div>::new();

@@ -261,10 +261,11 @@ pub fn App(boot: Boot) -> impl IntoView {
     // its step comes.
     let install = NodeRef::new();
     let stage = RwSignal::new(0u8);
-    let from = move |step: u8| Memo::new(move |_| stage.get() >= step);
-    // The sections whose strings travel in the pack's second part wait for it.
-    let with_more =
-        move |step: u8| Memo::new(move |_| stage.get() >= step && state.more().is_some());
+    // `reached[s]`: stage `s` has come (it never goes back). Steps 2 on are
+    // taken only once the second part is installed, so the sections whose
+    // strings travel in it are ready from theirs. Plain signals, not memos:
+    // a section's effect runs once when its step comes, not on every step.
+    let reached: [RwSignal<bool>; 5] = std::array::from_fn(|_| RwSignal::new(false));
     // Each run takes the next step in a task of its own (once: a step
     // another run took is not taken again); step 5 is the service worker.
     Effect::new(move || {
@@ -278,6 +279,9 @@ pub fn App(boot: Boot) -> impl IntoView {
                     pwa::register_worker(pwa);
                 }
                 stage.set(step + 1);
+                if let Some(reached) = reached.get(usize::from(step) + 1) {
+                    reached.set(true);
+                }
             });
         }
     });
@@ -291,14 +295,14 @@ pub fn App(boot: Boot) -> impl IntoView {
             <LanguageSwitcher />
         </div>
         <StatusBar pwa embedded install />
-        <reminders::DueBanner ready=with_more(0) />
+        <reminders::DueBanner />
         <picker::Picker />
-        <results::Results ready=from(1) />
-        <reminders::RemindersSection ready=with_more(2) />
-        <notify::NotifyOptIn embedded ready=with_more(2) />
-        <tools::Tools ready=with_more(3) />
-        <advice::Advice ready=with_more(4) />
-        <div class="foot" hidden=move || stage.get() < 4>
+        <results::Results ready=reached[1] />
+        <reminders::RemindersSection ready=reached[2] />
+        <notify::NotifyOptIn embedded ready=reached[2] />
+        <tools::Tools ready=reached[3] />
+        <advice::Advice ready=reached[4] />
+        <div class="foot" hidden=move || !reached[4].get()>
             <p data-testid="checked">
                 {move || state.t(Key::CatalogChecked).replace("{date}", &state.catalog().checked)}
             </p>

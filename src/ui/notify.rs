@@ -95,7 +95,7 @@ fn start_checking(state: AppState) {
 pub fn NotifyOptIn(
     embedded: bool,
     /// False until the start-up step that shows it.
-    ready: Memo<bool>,
+    ready: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::get();
     if !supported(embedded) {
@@ -105,7 +105,7 @@ pub fn NotifyOptIn(
     let now = permission();
     let granted = RwSignal::new(now == web_sys::NotificationPermission::Granted);
     let denied = RwSignal::new(now == web_sys::NotificationPermission::Denied);
-    let enabled = Memo::new(move |_| state.store.doc.with(|d| d.prefs.notify) && granted.get());
+    let enabled = move || state.store.doc.with(|d| d.prefs.notify) && granted.get();
     start_checking(state);
     let ask = move || {
         let Ok(promise) = web_sys::Notification::request_permission() else {
@@ -132,7 +132,7 @@ pub fn NotifyOptIn(
             return;
         }
         let lang = state.lang.get();
-        let content = if enabled.get() {
+        let content = if enabled() {
             El::new("p").class("hint").text(t(lang, Key::NotifyOn))
         } else if denied.get() {
             El::new("p").class("hint").text(t(lang, Key::NotifyDenied))

@@ -250,7 +250,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
 #[component]
 pub fn Results(
     /// False until the start-up step that shows the results.
-    ready: Memo<bool>,
+    ready: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::get();
     let container = NodeRef::<Div>::new();

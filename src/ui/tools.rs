@@ -189,7 +189,7 @@ fn on_remind(state: AppState, ev: web_sys::MouseEvent) {
 #[component]
 pub fn Tools(
     /// False until the start-up step that shows it.
-    ready: Memo<bool>,
+    ready: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::get();
     let root = NodeRef::<leptos::html::Section>::new();

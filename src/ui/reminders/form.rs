@@ -283,7 +283,7 @@ pub(super) fn on_change(state: AppState, ev: web_sys::Event) {
 }
 
 /// Keeps the form (or the "Add" button) and the file buttons in `form_box`.
-pub(super) fn render(state: AppState, ready: Memo<bool>, form_box: NodeRef<Div>) {
+pub(super) fn render(state: AppState, ready: RwSignal<bool>, form_box: NodeRef<Div>) {
     let rem = state.reminders;
     Effect::new(move |built_in: Option<Lang>| {
         let lang = state.lang.get();

@@ -185,7 +185,7 @@ fn append_later(state: AppState, which: Which, render: u32, list: Element, rest:
 }
 
 /// Keeps the section's list in step with the document (and the language).
-pub(super) fn render_list(state: AppState, ready: Memo<bool>, list: NodeRef<Ul>) {
+pub(super) fn render_list(state: AppState, ready: RwSignal<bool>, list: NodeRef<Ul>) {
     Effect::new(move || {
         if !ready.get() {
             return;
@@ -209,14 +209,12 @@ pub(super) fn render_list(state: AppState, ready: Memo<bool>, list: NodeRef<Ul>)
 /// Due and overdue reminders, shown first on every open: a heading and a
 /// list while there are any, nothing otherwise.
 #[component]
-pub fn DueBanner(
-    /// False until the strings it shows are installed.
-    ready: Memo<bool>,
-) -> impl IntoView {
+pub fn DueBanner() -> impl IntoView {
     let state = AppState::get();
     let banner = NodeRef::<Div>::new();
     Effect::new(move || {
-        if !ready.get() {
+        // Its strings travel in the pack's second part.
+        if state.more().is_none() {
             return;
         }
         let lang = state.lang.get();

@@ -213,7 +213,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
 #[component]
 pub fn RemindersSection(
     /// False until the start-up step that shows it.
-    ready: Memo<bool>,
+    ready: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::get();
     let (notice_box, list, form_box) = (

@@ -126,7 +126,7 @@ fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
 /// live region `announce` (its text only: the region itself stays).
 pub(super) fn render(
     state: AppState,
-    ready: Memo<bool>,
+    ready: RwSignal<bool>,
     notice_box: NodeRef<Div>,
     announce: NodeRef<P>,
 ) {
