@@ -2,7 +2,7 @@
 // data runs out (in every language), the quotes under each source and the claims no
 // source states, a source's age, and "Report a mistake".
 import { readFileSync } from 'node:fs';
-import { test, expect, gotoApp, expectNoAxeViolations } from './fixtures.mjs';
+import { test, expect, gotoApp, expectNoAxeViolations, holdRequests } from './fixtures.mjs';
 
 const data = (file) => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'));
 const { facts } = data('line.json');
@@ -64,12 +64,7 @@ test.describe('the evidence (the sources\' quotes)', () => {
   });
 
   test('a card opened before it arrives gets its sources when it does', async ({ page }) => {
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route('**/lang/evidence-*.bin', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/lang/evidence-*.bin');
     await gotoApp(page, 'sim=physical&op=azercell&pay=cash');
     // The second part is there (the reminders show), the evidence is not.
     await expect(page.locator('#reminders-heading')).toBeVisible();

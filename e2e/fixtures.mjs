@@ -59,6 +59,21 @@ export async function gotoApp(page, query = '') {
   await page.waitForSelector('[data-testid=paths], [data-testid=no-path]', { state: 'attached' });
 }
 
+/**
+ * Holds the requests matching `pattern` (a page.route glob) until the returned function
+ * is called, then lets them go: a file that arrives late. The service worker must be
+ * blocked (it would answer from its cache first).
+ */
+export async function holdRequests(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Runs axe-core on the page (or `include` selector) and asserts zero violations. */
 export async function expectNoAxeViolations(page, { include, disableRules = [] } = {}) {
   let builder = new AxeBuilder({ page });

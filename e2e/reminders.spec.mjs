@@ -1,7 +1,7 @@
 // Reminders: create, persist, escape, calendar export, backup round trip,
 // two tabs in sync, damaged storage.
 import fs from 'node:fs/promises';
-import { test, expect, gotoApp, expectNoAxeViolations } from './fixtures.mjs';
+import { test, expect, gotoApp, expectNoAxeViolations, holdRequests } from './fixtures.mjs';
 
 const KEY = 'azsim.v1';
 
@@ -261,12 +261,7 @@ test.describe("the pack's second part comes late", () => {
   test.use({ serviceWorkers: 'block' });
 
   test('a language chosen before it arrives gets its own second part: reminders, calculators and advice show in it', async ({ page }) => {
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route('**/lang/en-more-*.bin', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/lang/en-more-*.bin');
     await gotoApp(page);
     await page.locator('#lang').selectOption('ru');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');

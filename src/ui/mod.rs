@@ -261,8 +261,8 @@ pub fn App(boot: Boot) -> impl IntoView {
     // its step comes.
     let install = NodeRef::new();
     let stage = RwSignal::new(0u8);
-    // `reached[s]`: stage `s` has come (it never goes back). Steps 2 on are
-    // taken only once the second part is installed, so the sections whose
+    // `reached[s]`: stage `s` (1 to 4) has come; it never goes back. Steps 2
+    // on are taken only once the second part is installed, so the sections whose
     // strings travel in it are ready from theirs. Plain signals, not memos:
     // a section's effect runs once when its step comes, not on every step.
     let reached: [RwSignal<bool>; 5] = std::array::from_fn(|_| RwSignal::new(false));
