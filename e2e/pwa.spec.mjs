@@ -214,6 +214,8 @@ ownServer('after one visit the app loads and works with the network off', async 
   // How fresh the facts are, for someone offline.
   await expect(page.locator('[data-testid=checked]')).toBeVisible();
   await expect(page.locator('[data-testid=checked]')).toContainText(/\d{4}-\d{2}-\d{2}/);
+  // The sources' quotes (the evidence, a file of its own) come from the precache too.
+  await expect(page.locator('[data-testid=paths] .quotes li q').first()).toBeAttached();
   // The query survived the fallback to the cached index.html.
   await expect(page.locator('input[name="op"][value="azercell"]')).toBeChecked();
 
