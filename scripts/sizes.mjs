@@ -15,10 +15,11 @@
 // (lang/essentials-<code>-<hash>.json), which share the line with them.
 // The "first load" is everything fetched before the page is idle: the critical path, the
 // pack's second part (lang/<code>-more-<hash>.bin, the largest), which the app fetches
-// as it mounts, and the evidence (lang/evidence-<hash>.bin), fetched after it. Icons, the manifest, sw.js, embed.js, the other languages' packs and the
-// on-demand module (extras-<hash>.js and its wasm, loaded on the first tap that needs it)
-// are not part of it (they come later or not at all), and neither is anything on another
-// origin (there is none).
+// as it mounts, and the evidence (lang/evidence-<hash>.bin), fetched after it. Icons, the
+// manifest, sw.js, embed.js, the other languages' packs and the on-demand module
+// (extras-<hash>.js and its wasm, loaded on the first tap that needs it) are not part of
+// it (they come later or not at all), and neither is anything on another origin (there
+// is none).
 import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
