@@ -10,7 +10,7 @@ use web_sys::Element;
 use crate::domain::catalog::{OperatorId, Topic};
 use crate::domain::date::Date;
 use crate::domain::planner::{data_run_out, RunOutCause};
-use crate::domain::typography;
+use crate::domain::{date_text, typography};
 use crate::domain::validity::{line_validity, parse_azn, BandAnswer};
 use crate::domain::{Catalog, Lang};
 use crate::i18n::{t, t_with, Key};
@@ -77,7 +77,7 @@ fn validity_answer(
                 &typography::amount(lang, *min_qepik),
             ))),
             BandAnswer::Active(period) => {
-                let ends = clock::format_date(lang, period.ends);
+                let ends = date_text::date_long(lang, period.ends);
                 out.push(El::new("p").class("answer").text(&text_with2(
                     lang,
                     Key::ValidityResult,
@@ -89,7 +89,7 @@ fn validity_answer(
                         lang,
                         Key::ValidityWindow,
                         "date",
-                        &clock::format_date(lang, w),
+                        &date_text::date_long(lang, w),
                     )));
                 }
                 if period.extrapolated {
@@ -109,7 +109,7 @@ fn validity_answer(
                     lang,
                     Key::ValidityRuleFrom,
                     "date",
-                    &clock::format_date(lang, rule.effective),
+                    &date_text::date_long(lang, rule.effective),
                 )))
                 .text(typography::space_after(t(lang, Key::ValidityRuleFrom)))
                 .text(rule.note.get(lang)),
@@ -126,7 +126,7 @@ fn validity_answer(
     ] {
         if let Some(other) = other {
             if let BandAnswer::Active(p) = &other.answer {
-                let date = clock::format_date(lang, other.rule.effective);
+                let date = date_text::date_long(lang, other.rule.effective);
                 out.push(El::new("p").text(&text_with2(lang, key, &date, &p.days.to_string())));
             }
         }
@@ -173,7 +173,7 @@ fn planner_answer(lang: Lang, left_gb: &str, per_day: &str, pack_end: &str) -> V
     let Some(run_out) = data_run_out(left_mb, per_day, today, pack_ends) else {
         return vec![El::new("p").text(t(lang, Key::PlannerNever))];
     };
-    let date = clock::format_date(lang, run_out.on);
+    let date = date_text::date_long(lang, run_out.on);
     let key = match run_out.cause {
         RunOutCause::PackEnds => Key::PlannerPackFirst,
         RunOutCause::DataUsedUp | RunOutCause::Both => Key::PlannerDataGone,

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod date;
+pub mod date_text;
 pub mod document;
 pub mod evidence;
 pub mod ics;

@@ -246,11 +246,13 @@ pub(super) fn on_submit(state: AppState, ev: web_sys::SubmitEvent) {
                 "label",
                 &super::isolated(&r.label),
             );
+            let id = r.id.clone();
             rem.store
                 .commit(|d| match d.reminders.iter_mut().find(|x| x.id == r.id) {
                     Some(existing) => *existing = r,
                     None => d.reminders.push(r),
                 });
+            rem.reveal(&id);
             rem.say(said);
             rem.close_form();
         }

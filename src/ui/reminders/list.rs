@@ -1,4 +1,5 @@
-//! The list of reminders and the due banner. Rows are kept by id: a row whose
+//! The list of reminders and the due banner, each showing its first rows
+//! and "Show more" for the others. Rows are kept by id: a row whose
 //! reminder did not change stays the same element, so a list update moves
 //! nobody's focus; a changed row is replaced, and focus goes to its button
 //! that replaced the focused one.
@@ -11,7 +12,7 @@ use super::focus::{self, Target};
 use super::{closest, form, isolated, on_click, transfer, ReminderAction, ReminderState};
 use crate::domain::date::LocalDateTime;
 use crate::domain::reminders::{Reminder, ReminderId, Repeat, Status};
-use crate::domain::{typography, Lang};
+use crate::domain::{date_text, typography, Lang};
 use crate::i18n::{self, t, t_with, Key};
 use crate::ui::clock;
 use crate::ui::dom::{replace_children, El};
@@ -57,7 +58,7 @@ fn reminder_item(state: AppState, lang: Lang, r: &Reminder, now: LocalDateTime) 
         .child(
             El::new("p")
                 .class("when")
-                .text(&clock::format_date_time(lang, r.due))
+                .text(&date_text::date_time(lang, r.due))
                 .maybe(badge.map(|k| El::new("span").class("badge due-badge").text(t(lang, k)))),
         )
         .maybe((!meta.is_empty()).then(|| El::new("p").class("meta").text(&meta.join(" · "))))
@@ -111,77 +112,66 @@ fn sync_rows(list: &Element, rows: Vec<El>) {
     }
 }
 
-/// Rows a list's first render builds at once (more than a phone's screen
-/// holds); the rest follow in tasks of at most [`ROWS_BUDGET_MS`], so a long
-/// list never blocks the page (500 rows took over a second in one task at
-/// CPU ÷4). Later renders sync every row at once: they keep focus in place.
-const FIRST_ROWS: usize = 20;
+/// Rows a list shows at first (more than a phone's screen holds), and how
+/// many more each "Show more" adds. A list shows at most its limit: 500
+/// rows appended to a page make every frame lay out and paint the page
+/// again (over 50 ms each at CPU ÷4), however they are spread over tasks.
+pub(super) const FIRST_ROWS: usize = 20;
+const MORE_ROWS: usize = 50;
 
-/// How long one task may spend building rows (ms), as for the results'
-/// details.
-const ROWS_BUDGET_MS: f64 = 6.0;
-
-thread_local! {
-    /// Each list's render count: a first render's later rows stop when the
-    /// list has been rendered again since.
-    static RENDERS: std::cell::Cell<[u32; 2]> = const { std::cell::Cell::new([0; 2]) };
-}
-
-/// Which list a render is for.
+/// Which list: the section's or the due banner's.
 #[derive(Clone, Copy)]
-enum Which {
+pub(super) enum Which {
     List = 0,
     Banner = 1,
 }
 
-/// Counts a new render of `which` (stopping a first render's later rows)
-/// and returns its number.
-fn next_render(which: Which) -> u32 {
-    RENDERS.with(|r| {
-        let mut all = r.get();
-        all[which as usize] += 1;
-        r.set(all);
-        all[which as usize]
-    })
-}
-
-/// Shows `reminders` (in order) in `list`: an empty list gets its first
-/// rows now and the others in later tasks; a list with rows is synced at once.
-fn show_rows(state: AppState, which: Which, list: &Element, reminders: Vec<Reminder>) {
+/// Shows the first `limit` of `reminders` (in order) in `list`, and after
+/// it "Show more" while some are left out.
+fn show_rows(state: AppState, list: &Element, reminders: &[Reminder], limit: usize) {
     let (lang, now) = (state.lang.get_untracked(), clock::now());
-    let render = next_render(which);
-    if list.first_element_child().is_some() || reminders.len() <= FIRST_ROWS {
-        let rows = reminders.iter().map(|r| reminder_item(state, lang, r, now));
-        return sync_rows(list, rows.collect());
-    }
-    let mut rest = reminders.into_iter();
-    for r in rest.by_ref().take(FIRST_ROWS) {
-        let _ = list.append_child(&reminder_item(state, lang, &r, now).into_element());
-    }
-    append_later(state, which, render, list.clone(), rest.collect());
+    let shown = &reminders[..reminders.len().min(limit)];
+    let rows = shown.iter().map(|r| reminder_item(state, lang, r, now));
+    sync_rows(list, rows.collect());
+    set_show_more(list, lang, reminders.len() - shown.len());
 }
 
-/// Appends the rows of `rest` to `list` a task at a time, unless the list
-/// has been rendered again since render `render`.
-fn append_later(state: AppState, which: Which, render: u32, list: Element, rest: Vec<Reminder>) {
-    crate::ui::defer(move || {
-        if RENDERS.with(|r| r.get()[which as usize]) != render {
-            return;
-        }
-        let (lang, now) = (state.lang.get_untracked(), clock::now());
-        let deadline = js_sys::Date::now() + ROWS_BUDGET_MS;
-        let mut rest = rest.into_iter();
-        for r in rest.by_ref() {
-            let _ = list.append_child(&reminder_item(state, lang, &r, now).into_element());
-            if js_sys::Date::now() >= deadline {
-                break;
-            }
-        }
-        let rest: Vec<Reminder> = rest.collect();
-        if !rest.is_empty() {
-            append_later(state, which, render, list, rest);
-        }
+/// "Show more" after `list` while `left` rows are left out of it.
+fn set_show_more(list: &Element, lang: Lang, left: usize) {
+    let old = list
+        .next_element_sibling()
+        .filter(|next| next.class_name() == "show-more");
+    let new = (left > 0).then(|| {
+        let label = t_with(lang, Key::ShowMore, "n", &left.to_string());
+        let button = El::button(ReminderAction::ShowMore, &label).class("secondary");
+        El::new("p").class("show-more").child(button).into_element()
     });
+    match (old, new) {
+        (Some(old), Some(new)) => drop(old.replace_with_with_node_1(&new)),
+        (Some(old), None) => old.remove(),
+        (None, Some(new)) => drop(list.after_with_node_1(&new)),
+        (None, None) => {}
+    }
+}
+
+/// "Show more" under `button`'s list: its next rows, with focus on the
+/// first of them.
+pub(super) fn show_more(rem: ReminderState, button: &Element) {
+    let Some(list) = button
+        .parent_element()
+        .and_then(|p| p.previous_element_sibling())
+    else {
+        return;
+    };
+    let which = if closest(button, ".due-banner").is_some() {
+        Which::Banner
+    } else {
+        Which::List
+    };
+    let limit = rem.limit(which);
+    let index = limit.get_untracked() as u32;
+    limit.update(|l| *l += MORE_ROWS);
+    focus::later(Target::RowAt { list, index });
 }
 
 /// Keeps the section's list in step with the document (and the language).
@@ -194,15 +184,16 @@ pub(super) fn render_list(state: AppState, ready: RwSignal<bool>, list: NodeRef<
         let Some(ul) = list.get() else {
             return;
         };
+        let limit = state.reminders.limit(Which::List).get();
         let reminders = state.store.doc.with(|d| d.reminders.clone());
         if reminders.is_empty() {
-            next_render(Which::List);
             let empty = El::new("li")
                 .class("empty")
                 .text(t(lang, Key::RemindersEmpty));
-            return sync_rows(&ul, vec![empty]);
+            sync_rows(&ul, vec![empty]);
+            return set_show_more(&ul, lang, 0);
         }
-        show_rows(state, Which::List, &ul, reminders);
+        show_rows(state, &ul, &reminders, limit);
     });
 }
 
@@ -218,6 +209,7 @@ pub fn DueBanner() -> impl IntoView {
             return;
         }
         let lang = state.lang.get();
+        let limit = state.reminders.limit(Which::Banner).get();
         let now = clock::now();
         let Some(div) = banner.get() else {
             return;
@@ -230,14 +222,13 @@ pub fn DueBanner() -> impl IntoView {
                 .collect()
         });
         if due.is_empty() {
-            next_render(Which::Banner);
             replace_children(&div, []);
             return;
         }
         let heading = El::new("h2")
             .attr("id", "due-heading")
             .text(t(lang, Key::DueHeading));
-        let list = match div.last_element_child() {
+        let list = match div.query_selector("ul").ok().flatten() {
             Some(list) => {
                 if let Some(old) = div.first_element_child() {
                     let _ = old.replace_with_with_node_1(&heading.into_element());
@@ -253,7 +244,7 @@ pub fn DueBanner() -> impl IntoView {
                 list_el
             }
         };
-        show_rows(state, Which::Banner, &list, due);
+        show_rows(state, &list, &due, limit);
     });
     view! { <div class="due-banner" data-testid="due-banner" node_ref=banner on:click=move |ev| on_click(state, ev)></div> }
 }
@@ -278,7 +269,7 @@ pub(super) fn renewed(rem: ReminderState, lang: Lang, button: &Element) {
     let Some(next) = reminder.renewed(clock::now()) else {
         return;
     };
-    let due = clock::format_date_time(lang, next.due);
+    let due = date_text::date_time(lang, next.due);
     rem.store.commit(|d| {
         if let Some(r) = d.reminders.iter_mut().find(|r| r.id == next.id) {
             *r = next;

@@ -57,6 +57,9 @@ pub struct ReminderState {
     import: RwSignal<Option<Import>>,
     /// The last thing that happened, said in the section's live region.
     announce: RwSignal<Option<String>>,
+    /// How many rows the section's list and the due banner show (see
+    /// `list::FIRST_ROWS`).
+    limits: [RwSignal<usize>; 2],
 }
 
 impl ReminderState {
@@ -68,6 +71,23 @@ impl ReminderState {
             undo: RwSignal::new(None),
             import: RwSignal::new(None),
             announce: RwSignal::new(None),
+            limits: [RwSignal::new(list::FIRST_ROWS), RwSignal::new(list::FIRST_ROWS)],
+        }
+    }
+
+    /// How many rows `which` list shows.
+    fn limit(self, which: list::Which) -> RwSignal<usize> {
+        self.limits[which as usize]
+    }
+
+    /// Makes the section's list show the reminder `id`, wherever it sorts.
+    fn reveal(self, id: &ReminderId) {
+        let index = self
+            .store
+            .doc
+            .with_untracked(|d| d.reminders.iter().position(|r| r.id == *id));
+        if let Some(index) = index {
+            self.limit(list::Which::List).update(|l| *l = (*l).max(index + 1));
         }
     }
 
@@ -140,6 +160,7 @@ enum ReminderAction {
     DownloadKept,
     ExportAll,
     BackupExport,
+    ShowMore,
 }
 
 impl Action for ReminderAction {
@@ -156,6 +177,7 @@ impl Action for ReminderAction {
         ReminderAction::DownloadKept,
         ReminderAction::ExportAll,
         ReminderAction::BackupExport,
+        ReminderAction::ShowMore,
     ];
 
     fn as_str(self) -> &'static str {
@@ -172,6 +194,7 @@ impl Action for ReminderAction {
             ReminderAction::DownloadKept => "download-kept",
             ReminderAction::ExportAll => "export-all",
             ReminderAction::BackupExport => "backup-export",
+            ReminderAction::ShowMore => "show-more",
         }
     }
 }
@@ -204,6 +227,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
         ReminderAction::DownloadKept => transfer::download_kept(rem),
         ReminderAction::ExportAll => transfer::export_calendar(rem),
         ReminderAction::BackupExport => transfer::export_backup(rem),
+        ReminderAction::ShowMore => list::show_more(rem, &button),
     }
 }
 

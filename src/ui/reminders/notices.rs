@@ -19,13 +19,14 @@ pub(super) fn undo(rem: ReminderState, lang: Lang) {
     let Some(r) = rem.undo.get_untracked() else {
         return;
     };
-    let id = r.id.0.clone();
+    let id = r.id.clone();
     let mut added = Ok(0);
     rem.store.commit(|d| added = d.add_new(vec![r]));
     match added {
         Ok(_) => {
             rem.undo.set(None);
-            focus::later(Target::Row(id));
+            rem.reveal(&id);
+            focus::later(Target::Row(id.0));
         }
         Err(e) => rem.say(form::error_text(lang, e)),
     }

@@ -123,7 +123,7 @@ pub(super) fn confirm_import(rem: ReminderState, lang: Lang) {
     let Some(Import::Ready(add)) = rem.import.get_untracked() else {
         return;
     };
-    let first = add.first().map(|r| r.id.0.clone());
+    let first = add.first().map(|r| r.id.clone());
     let mut added = Ok(0);
     rem.store.commit(|d| added = d.add_new(add));
     let target = match added {
@@ -134,7 +134,13 @@ pub(super) fn confirm_import(rem: ReminderState, lang: Lang) {
         Ok(n) => {
             rem.import.set(None);
             rem.say(t_with(lang, Key::ImportDone, "n", &n.to_string()));
-            first.map_or(Target::Heading, Target::Row)
+            match first {
+                Some(first) => {
+                    rem.reveal(&first);
+                    Target::Row(first.0)
+                }
+                None => Target::Heading,
+            }
         }
         Err(_) => {
             rem.import.set(Some(Import::Failed(Key::ImportTooMany)));
