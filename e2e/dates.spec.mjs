@@ -28,6 +28,8 @@ for (const lang of LANGS) {
     }));
     await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify({ version: 2, prefs: {}, reminders })]);
     await gotoApp(page, `lang=${lang}`);
+    // The list shows its first 10 rows; "Show more" the other two.
+    await page.locator('[data-testid=reminders] + .show-more button').click();
     const expected = TIMES.map((t) => medium(lang).format(Date.UTC(t.y, t.m - 1, t.d, t.hour, t.minute)));
     await expect(page.locator('[data-testid=reminders] > li.reminder .when')).toHaveText(expected);
   });

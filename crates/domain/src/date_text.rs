@@ -22,8 +22,18 @@ fn month_short(lang: Lang, month: u32) -> &'static str {
             "yan", "fev", "mar", "apr", "may", "iyn", "iyl", "avq", "sen", "okt", "noy", "dek",
         ],
         Lang::Ru => [
-            "янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.",
-            "нояб.", "дек.",
+            "янв.",
+            "февр.",
+            "мар.",
+            "апр.",
+            "мая",
+            "июн.",
+            "июл.",
+            "авг.",
+            "сент.",
+            "окт.",
+            "нояб.",
+            "дек.",
         ],
     };
     names[(month.clamp(1, 12) - 1) as usize]
@@ -33,16 +43,36 @@ fn month_short(lang: Lang, month: u32) -> &'static str {
 fn month_long(lang: Lang, month: u32) -> &'static str {
     let names = match lang {
         Lang::En | Lang::Zh => [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ],
         Lang::Az => [
             "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
             "oktyabr", "noyabr", "dekabr",
         ],
         Lang::Ru => [
-            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-            "сентября", "октября", "ноября", "декабря",
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
         ],
     };
     names[(month.clamp(1, 12) - 1) as usize]
@@ -106,10 +136,22 @@ mod tests {
 
     #[test]
     fn midnight_and_noon_on_the_twelve_hour_clock() {
-        assert_eq!(date_time(Lang::En, at("2026-05-03T00:07")), "May 3, 2026, 12:07 AM");
-        assert_eq!(date_time(Lang::En, at("2026-05-03T12:00")), "May 3, 2026, 12:00 PM");
-        assert_eq!(date_time(Lang::Ru, at("2026-05-03T00:07")), "3 мая 2026 г., 00:07");
-        assert_eq!(date_time(Lang::Zh, at("2026-05-03T09:00")), "2026年5月3日 09:00");
+        assert_eq!(
+            date_time(Lang::En, at("2026-05-03T00:07")),
+            "May 3, 2026, 12:07 AM"
+        );
+        assert_eq!(
+            date_time(Lang::En, at("2026-05-03T12:00")),
+            "May 3, 2026, 12:00 PM"
+        );
+        assert_eq!(
+            date_time(Lang::Ru, at("2026-05-03T00:07")),
+            "3 мая 2026 г., 00:07"
+        );
+        assert_eq!(
+            date_time(Lang::Zh, at("2026-05-03T09:00")),
+            "2026年5月3日 09:00"
+        );
     }
 
     #[test]

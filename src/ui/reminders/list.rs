@@ -1,8 +1,8 @@
 //! The list of reminders and the due banner, each showing its first rows
-//! and "Show more" for the others. Rows are kept by id: a row whose
-//! reminder did not change stays the same element, so a list update moves
-//! nobody's focus; a changed row is replaced, and focus goes to its button
-//! that replaced the focused one.
+//! and "Show more" for the others. A row that shows the same after a change
+//! stays the same element, so a list update moves nobody's focus; a changed
+//! row is replaced, and focus goes to its button that replaced the focused
+//! one.
 
 use leptos::html::{Div, Ul};
 use leptos::prelude::*;
@@ -10,7 +10,6 @@ use web_sys::Element;
 
 use super::focus::{self, Target};
 use super::{closest, form, isolated, on_click, transfer, ReminderAction, ReminderState};
-use crate::domain::date::LocalDateTime;
 use crate::domain::reminders::{Reminder, ReminderId, Repeat, Status};
 use crate::domain::{date_text, typography, Lang};
 use crate::i18n::{self, t, t_with, Key};
@@ -20,8 +19,7 @@ use crate::ui::AppState;
 
 /// A reminder as a list item (focusable, for focus to land on after a
 /// change); its buttons carry the reminder's id in the row's `data-id`.
-fn reminder_item(state: AppState, lang: Lang, r: &Reminder, now: LocalDateTime) -> El {
-    let status = r.status(now);
+fn reminder_item(state: AppState, lang: Lang, r: &Reminder, status: Status) -> El {
     let (class, badge) = match status {
         Status::Due => ("reminder due", Some(Key::StatusDue)),
         Status::Soon => ("reminder soon", Some(Key::StatusSoon)),
@@ -77,32 +75,45 @@ fn rows_of(list: &Element) -> Vec<Element> {
     rows
 }
 
-/// Puts `rows` in `list`, in order, keeping each existing row that equals
-/// its replacement (same id, same content). Focus inside the list stays on
-/// its element, or goes to its successor in a replaced row.
-fn sync_rows(list: &Element, rows: Vec<El>) {
+/// What a row shows, and the row.
+type Shown = (Lang, Status, Reminder, Element);
+
+thread_local! {
+    /// Each list's rows (see [`Which`]), with what they show.
+    static SHOWN: std::cell::RefCell<[Vec<Shown>; 2]> = const { std::cell::RefCell::new([Vec::new(), Vec::new()]) };
+}
+
+/// Puts a row for each of `reminders` in `which` list, `list`, in order. A
+/// row already there that shows the same stays (the same element); only the
+/// others are built. Focus inside the list stays on its element, or goes to
+/// its successor in a replaced row.
+fn sync_rows(state: AppState, which: Which, list: &Element, reminders: &[Reminder]) {
+    let (lang, now) = (state.lang.get_untracked(), clock::now());
     let focused = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
         .filter(|a| list.contains(Some(a)));
-    // Each old row's id, read once: a list holds up to 1,000 rows.
-    let old: Vec<(Option<String>, Element)> = rows_of(list)
-        .into_iter()
-        .map(|row| (row.get_attribute("data-id"), row))
-        .collect();
+    let old = SHOWN.with_borrow_mut(|shown| std::mem::take(&mut shown[which as usize]));
+    let mut new = Vec::with_capacity(reminders.len());
     let mut at = list.first_element_child();
-    for row in rows {
-        let row = row.into_element();
-        let id = row.get_attribute("data-id");
+    for r in reminders {
+        let status = r.status(now);
         let row = old
             .iter()
-            .find(|(old_id, old_row)| *old_id == id && old_row.is_equal_node(Some(&row)))
-            .map_or(row, |(_, old_row)| old_row.clone());
+            .find(|(l, s, old_r, row)| {
+                (*l, *s) == (lang, status)
+                    && old_r == r
+                    && row.parent_element().as_ref() == Some(list)
+            })
+            .map(|shown| shown.3.clone())
+            .unwrap_or_else(|| reminder_item(state, lang, r, status).into_element());
         if at.as_ref() != Some(&row) {
             let _ = list.insert_before(&row, at.as_ref().map(|a| a.as_ref()));
         }
         at = row.next_element_sibling();
+        new.push((lang, status, r.clone(), row));
     }
+    SHOWN.with_borrow_mut(|shown| shown[which as usize] = new);
     while let Some(extra) = at {
         at = extra.next_element_sibling();
         extra.remove();
@@ -116,8 +127,8 @@ fn sync_rows(list: &Element, rows: Vec<El>) {
 /// many more each "Show more" adds. A list shows at most its limit: 500
 /// rows appended to a page make every frame lay out and paint the page
 /// again (over 50 ms each at CPU ÷4), however they are spread over tasks.
-pub(super) const FIRST_ROWS: usize = 20;
-const MORE_ROWS: usize = 50;
+pub(super) const FIRST_ROWS: usize = 10;
+const MORE_ROWS: usize = 20;
 
 /// Which list: the section's or the due banner's.
 #[derive(Clone, Copy)]
@@ -128,11 +139,11 @@ pub(super) enum Which {
 
 /// Shows the first `limit` of `reminders` (in order) in `list`, and after
 /// it "Show more" while some are left out.
-fn show_rows(state: AppState, list: &Element, reminders: &[Reminder], limit: usize) {
-    let (lang, now) = (state.lang.get_untracked(), clock::now());
+fn show_rows(state: AppState, which: Which, list: &Element, reminders: &[Reminder]) {
+    let limit = state.reminders.limit(which).get_untracked();
     let shown = &reminders[..reminders.len().min(limit)];
-    let rows = shown.iter().map(|r| reminder_item(state, lang, r, now));
-    sync_rows(list, rows.collect());
+    sync_rows(state, which, list, shown);
+    let lang = state.lang.get_untracked();
     set_show_more(list, lang, reminders.len() - shown.len());
 }
 
@@ -184,16 +195,16 @@ pub(super) fn render_list(state: AppState, ready: RwSignal<bool>, list: NodeRef<
         let Some(ul) = list.get() else {
             return;
         };
-        let limit = state.reminders.limit(Which::List).get();
+        state.reminders.limit(Which::List).track();
         let reminders = state.store.doc.with(|d| d.reminders.clone());
         if reminders.is_empty() {
             let empty = El::new("li")
                 .class("empty")
                 .text(t(lang, Key::RemindersEmpty));
-            sync_rows(&ul, vec![empty]);
+            replace_children(&ul, [empty]);
             return set_show_more(&ul, lang, 0);
         }
-        show_rows(state, &ul, &reminders, limit);
+        show_rows(state, Which::List, &ul, &reminders);
     });
 }
 
@@ -209,7 +220,7 @@ pub fn DueBanner() -> impl IntoView {
             return;
         }
         let lang = state.lang.get();
-        let limit = state.reminders.limit(Which::Banner).get();
+        state.reminders.limit(Which::Banner).track();
         let now = clock::now();
         let Some(div) = banner.get() else {
             return;
@@ -244,7 +255,7 @@ pub fn DueBanner() -> impl IntoView {
                 list_el
             }
         };
-        show_rows(state, &list, &due, limit);
+        show_rows(state, Which::Banner, &list, &due);
     });
     view! { <div class="due-banner" data-testid="due-banner" node_ref=banner on:click=move |ev| on_click(state, ev)></div> }
 }

@@ -71,7 +71,10 @@ impl ReminderState {
             undo: RwSignal::new(None),
             import: RwSignal::new(None),
             announce: RwSignal::new(None),
-            limits: [RwSignal::new(list::FIRST_ROWS), RwSignal::new(list::FIRST_ROWS)],
+            limits: [
+                RwSignal::new(list::FIRST_ROWS),
+                RwSignal::new(list::FIRST_ROWS),
+            ],
         }
     }
 
@@ -87,7 +90,8 @@ impl ReminderState {
             .doc
             .with_untracked(|d| d.reminders.iter().position(|r| r.id == *id));
         if let Some(index) = index {
-            self.limit(list::Which::List).update(|l| *l = (*l).max(index + 1));
+            self.limit(list::Which::List)
+                .update(|l| *l = (*l).max(index + 1));
         }
     }
 
