@@ -8,9 +8,16 @@ import { test, expect, gotoApp } from './fixtures.mjs';
 const KEY = 'azsim.v1';
 const LANGS = ['en', 'zh', 'az', 'ru'];
 
-/** CLDR's text for a wall-clock time (UTC stands for "no zone": the app's dates have none). */
-const medium = (lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const long = (lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+/**
+ * CLDR's text for a wall-clock time (UTC stands for "no zone": the app's dates have none),
+ * with the app's one change: a no-break space between the year and "г." in Russian.
+ */
+const cldr = (lang, options) => {
+  const format = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+  return (utc) => format.format(utc).replace(' г.', '\u00a0г.');
+};
+const medium = (lang) => cldr(lang, { dateStyle: 'medium', timeStyle: 'short' });
+const long = (lang) => cldr(lang, { dateStyle: 'long' });
 
 // Every month, and the hours where clocks differ: midnight, morning, noon, afternoon, late.
 const HOURS = [0, 1, 9, 11, 12, 13, 17, 23, 0, 12, 20, 23];
@@ -30,7 +37,7 @@ for (const lang of LANGS) {
     await gotoApp(page, `lang=${lang}`);
     // The list shows its first 10 rows; "Show more" the other two.
     await page.locator('[data-testid=reminders] + .show-more button').click();
-    const expected = TIMES.map((t) => medium(lang).format(Date.UTC(t.y, t.m - 1, t.d, t.hour, t.minute)));
+    const expected = TIMES.map((t) => medium(lang)(Date.UTC(t.y, t.m - 1, t.d, t.hour, t.minute)));
     await expect(page.locator('[data-testid=reminders] > li.reminder .when')).toHaveText(expected);
   });
 
@@ -44,6 +51,6 @@ for (const lang of LANGS) {
       x.setDate(x.getDate() + 6);
       return [x.getFullYear(), x.getMonth(), x.getDate()];
     });
-    await expect(page.getByTestId('planner-answer')).toContainText(long(lang).format(Date.UTC(y, m, d)));
+    await expect(page.getByTestId('planner-answer')).toContainText(long(lang)(Date.UTC(y, m, d)));
   });
 }
