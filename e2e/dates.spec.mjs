@@ -10,11 +10,13 @@ const LANGS = ['en', 'zh', 'az', 'ru'];
 
 /**
  * CLDR's text for a wall-clock time (UTC stands for "no zone": the app's dates have none),
- * with the app's one change: a no-break space between the year and "г." in Russian.
+ * with the app's one change: a no-break space between the year and "г." in Russian. Some
+ * ICU versions put a narrow no-break space (U+202F) before "AM"/"PM"; others, as Node.js
+ * 20.20's ICU 78, and the app, a space.
  */
 const cldr = (lang, options) => {
   const format = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
-  return (utc) => format.format(utc).replace(' г.', '\u00a0г.');
+  return (utc) => format.format(utc).replace('\u202f', ' ').replace(' г.', '\u00a0г.');
 };
 const medium = (lang) => cldr(lang, { dateStyle: 'medium', timeStyle: 'short' });
 const long = (lang) => cldr(lang, { dateStyle: 'long' });
