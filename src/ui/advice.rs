@@ -242,14 +242,11 @@ fn append_later(div: web_sys::Element, build: u32, mut rest: Vec<Part>, state: A
 /// first SIM, the traveller's checklist, good habits and the check codes.
 /// Each section is built in a task of its own.
 #[component]
-pub fn Advice(
-    /// False until the start-up step that shows it.
-    ready: RwSignal<bool>,
-) -> impl IntoView {
+pub fn Advice() -> impl IntoView {
     let state = AppState::get();
     let container = NodeRef::<Div>::new();
     Effect::new(move |shown: Option<Option<Shown>>| {
-        state.more().filter(|_| ready.get())?;
+        state.more()?;
         // Rebuilt when the language or what the query asks of it changes
         // (not on every tap: most change only the paths).
         let q = state.query.get();

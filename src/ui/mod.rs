@@ -247,27 +247,22 @@ pub fn App(boot: Boot) -> impl IntoView {
     STATE.with(|cell| cell.set(Some(state)));
     sync_page(state);
     // The pack's second part downloads while the page builds itself; what
-    // it holds is shown from step 2 on.
+    // it holds is shown from step 1 on.
     state.load_more();
     sources::fill_on_open(move || state.lang.get_untracked());
 
     // The page is built in steps, each in its own task after the first
     // paint, so that no task blocks the page for long (Lighthouse: TBT):
-    // 0 the picker, 1 the results; then, once the pack's second part is
-    // installed (on a slow line long after the results), 2 the reminders,
-    // 3 the calculators, 4 the advice and the footer; then the service
-    // worker, so that its precaching does not compete with the pack. Every
-    // section is mounted at once (empty, or hidden) and fills itself when
-    // its step comes.
+    // the mount builds the toolbar, the due banner and the picker; step 0
+    // adds the results; then, once the pack's second part is installed (on
+    // a slow line long after the results), 1 the reminders, 2 the
+    // calculators, 3 the advice and the footer; 4 registers the service
+    // worker, so that its precaching does not compete with the pack. Each
+    // section is appended to the app's root when its step comes.
     let install = NodeRef::new();
     let stage = RwSignal::new(0u8);
-    // `reached[s]`: stage `s` (1 to 4) has come; it never goes back. Steps 2
-    // on are taken only once the second part is installed, so the sections whose
-    // strings travel in it are ready from theirs. Plain signals, not memos:
-    // a section's effect runs once when its step comes, not on every step.
-    let reached: [RwSignal<bool>; 5] = std::array::from_fn(|_| RwSignal::new(false));
     // Each run takes the next step in a task of its own (once: a step
-    // another run took is not taken again); step 5 is the service worker.
+    // another run took is not taken again).
     Effect::new(move || {
         let step = stage.get();
         if step < 5 && (step < 1 || state.more.get().is_some()) {
@@ -275,13 +270,20 @@ pub fn App(boot: Boot) -> impl IntoView {
                 if stage.get_untracked() != step {
                     return;
                 }
-                if step == 4 && !embedded {
-                    pwa::register_worker(pwa);
+                match step {
+                    0 => append_to_app(|| view! { <results::Results /> }),
+                    1 => append_to_app(move || {
+                        view! {
+                            <reminders::RemindersSection />
+                            <notify::NotifyOptIn embedded />
+                        }
+                    }),
+                    2 => append_to_app(|| view! { <tools::Tools /> }),
+                    3 => append_to_app(move || view! { <advice::Advice /> <Footer embedded /> }),
+                    _ if !embedded => pwa::register_worker(pwa),
+                    _ => {}
                 }
                 stage.set(step + 1);
-                if let Some(reached) = reached.get(usize::from(step) + 1) {
-                    reached.set(true);
-                }
             });
         }
     });
@@ -297,12 +299,30 @@ pub fn App(boot: Boot) -> impl IntoView {
         <StatusBar pwa embedded install />
         <reminders::DueBanner />
         <picker::Picker />
-        <results::Results ready=reached[1] />
-        <reminders::RemindersSection ready=reached[2] />
-        <notify::NotifyOptIn embedded ready=reached[2] />
-        <tools::Tools ready=reached[3] />
-        <advice::Advice ready=reached[4] />
-        <div class="foot" hidden=move || !reached[4].get()>
+    }
+}
+
+/// Appends `view` to the app's root (`#app`, or the body, where
+/// `crate::mount` mounted the app), in a reactive owner of its own: a
+/// start-up step's section.
+fn append_to_app<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let root = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.and_then(|d| d.body()));
+    if let Some(root) = root {
+        leptos::mount::mount_to(root, view).forget();
+    }
+}
+
+/// The page's foot: when the catalog was checked, and what stays private.
+#[component]
+fn Footer(embedded: bool) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <div class="foot">
             <p data-testid="checked">
                 {move || state.t(Key::CatalogChecked).replace("{date}", &state.catalog().checked)}
             </p>

@@ -92,11 +92,7 @@ fn start_checking(state: AppState) {
 
 /// The opt-in, shown only where notifications can work.
 #[component]
-pub fn NotifyOptIn(
-    embedded: bool,
-    /// False until the start-up step that shows it.
-    ready: RwSignal<bool>,
-) -> impl IntoView {
+pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
     let state = AppState::get();
     if !supported(embedded) {
         return None;
@@ -128,9 +124,6 @@ pub fn NotifyOptIn(
     };
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move || {
-        if !ready.get() {
-            return;
-        }
         let lang = state.lang.get();
         let content = if enabled() {
             El::new("p").class("hint").text(t(lang, Key::NotifyOn))

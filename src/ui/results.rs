@@ -248,16 +248,10 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
 
 /// The results section.
 #[component]
-pub fn Results(
-    /// False until the start-up step that shows the results.
-    ready: RwSignal<bool>,
-) -> impl IntoView {
+pub fn Results() -> impl IntoView {
     let state = AppState::get();
     let container = NodeRef::<Div>::new();
     Effect::new(move || {
-        if !ready.get() {
-            return;
-        }
         let (lang, q) = (state.lang.get(), state.query.get());
         if let Some(div) = container.get() {
             let (content, unfilled) = build(lang, state.catalog(), &q);

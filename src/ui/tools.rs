@@ -187,16 +187,10 @@ fn on_remind(state: AppState, ev: web_sys::MouseEvent) {
 /// The two calculators (plain DOM). A language change rebuilds them, keeping
 /// what was typed and working out again the answers shown.
 #[component]
-pub fn Tools(
-    /// False until the start-up step that shows it.
-    ready: RwSignal<bool>,
-) -> impl IntoView {
+pub fn Tools() -> impl IntoView {
     let state = AppState::get();
     let root = NodeRef::<leptos::html::Section>::new();
     Effect::new(move || {
-        if !ready.get() {
-            return;
-        }
         let lang = state.lang.get();
         let Some(section) = root.get() else {
             return;

@@ -285,11 +285,11 @@ pub(super) fn on_change(state: AppState, ev: web_sys::Event) {
 }
 
 /// Keeps the form (or the "Add" button) and the file buttons in `form_box`.
-pub(super) fn render(state: AppState, ready: RwSignal<bool>, form_box: NodeRef<Div>) {
+pub(super) fn render(state: AppState, form_box: NodeRef<Div>) {
     let rem = state.reminders;
     Effect::new(move |built_in: Option<Lang>| {
         let lang = state.lang.get();
-        let Some(div) = form_box.get().filter(|_| ready.get()) else {
+        let Some(div) = form_box.get() else {
             return lang;
         };
         // A language change rebuilds the open form: keep what was typed, to

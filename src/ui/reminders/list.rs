@@ -186,11 +186,8 @@ pub(super) fn show_more(rem: ReminderState, button: &Element) {
 }
 
 /// Keeps the section's list in step with the document (and the language).
-pub(super) fn render_list(state: AppState, ready: RwSignal<bool>, list: NodeRef<Ul>) {
+pub(super) fn render_list(state: AppState, list: NodeRef<Ul>) {
     Effect::new(move || {
-        if !ready.get() {
-            return;
-        }
         let lang = state.lang.get();
         let Some(ul) = list.get() else {
             return;

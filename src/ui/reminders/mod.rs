@@ -239,10 +239,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
 /// with the `dom` builder in three parts that re-render independently, so
 /// typing in the form is never interrupted by a list update.
 #[component]
-pub fn RemindersSection(
-    /// False until the start-up step that shows it.
-    ready: RwSignal<bool>,
-) -> impl IntoView {
+pub fn RemindersSection() -> impl IntoView {
     let state = AppState::get();
     let (notice_box, list, form_box) = (
         NodeRef::<Div>::new(),
@@ -250,13 +247,12 @@ pub fn RemindersSection(
         NodeRef::<Div>::new(),
     );
     let announce = NodeRef::<leptos::html::P>::new();
-    notices::render(state, ready, notice_box, announce);
-    list::render_list(state, ready, list);
-    form::render(state, ready, form_box);
+    notices::render(state, notice_box, announce);
+    list::render_list(state, list);
+    form::render(state, form_box);
     view! {
         <section
             class="reminders"
-            hidden=move || !ready.get()
             aria-labelledby="reminders-heading"
             on:click=move |ev| on_click(state, ev)
             on:change=move |ev| form::on_change(state, ev)

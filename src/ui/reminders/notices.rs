@@ -125,17 +125,9 @@ fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
 
 /// Keeps the notices in `notice_box`, and the last announcement in the
 /// live region `announce` (its text only: the region itself stays).
-pub(super) fn render(
-    state: AppState,
-    ready: RwSignal<bool>,
-    notice_box: NodeRef<Div>,
-    announce: NodeRef<P>,
-) {
+pub(super) fn render(state: AppState, notice_box: NodeRef<Div>, announce: NodeRef<P>) {
     let rem = state.reminders;
     Effect::new(move || {
-        if !ready.get() {
-            return;
-        }
         let lang = state.lang.get();
         if let Some(div) = notice_box.get() {
             replace_children(&div, notices(lang, rem));
