@@ -203,7 +203,7 @@ test('another tab adds and deletes while this one edits: no change is lost', asy
     buffer: Buffer.from(JSON.stringify({ app: 'azsim-backup', exported: '2026-01-01T00:00', ...doc([stored(7, { label: 'From backup' })]) })),
   };
   await page.getByTestId('backup-import').setInputFiles(backup);
-  await expect(page.getByTestId('import-result')).toContainText('This backup adds 1 reminders');
+  await expect(page.getByTestId('import-result')).toContainText('This backup adds 1 reminder:');
   await other.getByTestId('backup-import').setInputFiles(backup);
   await other.getByTestId('import-confirm').click();
   await expect(page.locator('[data-testid=reminders] li[data-id=seed7]')).toHaveCount(1);
@@ -259,7 +259,7 @@ test.describe('import of files that are not backups', () => {
       mimeType: 'application/json',
       buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'))]),
     });
-    await expect(page.getByTestId('import-result')).toContainText('This backup adds 1 reminders');
+    await expect(page.getByTestId('import-result')).toContainText('This backup adds 1 reminder:');
     await page.getByTestId('import-confirm').click();
     await expectLabels(page, ['Keep me']);
     expect((await storedDoc(page)).reminders.map((r) => r.label)).toEqual(['Keep me']);
@@ -307,7 +307,7 @@ test('1,000 reminders (the limit): the page renders, one more is refused with a 
   await page.locator('[data-testid=reminders] li[data-id=seed6] button[data-action=delete]').click();
   // With room for one: the import is offered, then a new reminder takes the room.
   await page.getByTestId('backup-import').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-  await expect(page.getByTestId('import-result')).toContainText('This backup adds 1 reminders');
+  await expect(page.getByTestId('import-result')).toContainText('This backup adds 1 reminder:');
   await addReminder(page, { label: 'Fits again', due: '2040-01-01T09:00' });
   // Confirming the import now, or undoing the delete, would go over: both are refused
   // (they were not: 1,001 reminders were stored, and on the next load the whole

@@ -151,6 +151,16 @@ pub fn t_with(lang: Lang, key: Key, name: &str, value: &str) -> String {
     t(lang, key).replace(&format!("{{{name}}}"), value)
 }
 
+/// A count's text: `many` with `{n}` replaced by `n`, or, when `n` is 1,
+/// `one` (English needs its singular; the other languages word 1 their own
+/// way, as "every day" for "every 1 days").
+pub fn t_count(lang: Lang, many: Key, one: Key, n: usize) -> String {
+    match n {
+        1 => t(lang, one).to_owned(),
+        n => t_with(lang, many, "n", &n.to_string()),
+    }
+}
+
 /// An operator's name as shown in `lang`: its brand, or, for "another
 /// travel eSIM", the UI's words for it.
 pub fn operator_name(lang: Lang, catalog: &Catalog, op: OperatorId) -> &str {
@@ -201,6 +211,33 @@ mod tests {
         assert_eq!(t(Lang::En, Key::PayCash), "Cash");
         assert_eq!(t(Lang::Ru, Key::AppTitle), "AzSIM");
         assert_eq!(fatal(Lang::En, Fatal::Reload), "Reload");
+    }
+
+    #[test]
+    fn a_count_of_one_has_its_own_words() {
+        const PAIRS: [(Key, Key); 5] = [
+            (Key::WarnN, Key::WarnOne),
+            (Key::RepeatEveryN, Key::RepeatEveryOne),
+            (Key::ImportWillAdd, Key::ImportWillAddOne),
+            (Key::ImportDone, Key::ImportDoneOne),
+            (Key::BlockedShow, Key::BlockedShowOne),
+        ];
+        for lang in Lang::ALL {
+            for (many, one) in PAIRS {
+                assert!(t(lang, many).contains("{n}"), "{lang:?} {many:?}");
+                assert!(!t(lang, one).contains("{n}"), "{lang:?} {one:?}");
+                assert_eq!(t_count(lang, many, one, 1), t(lang, one));
+                assert_eq!(t_count(lang, many, one, 12), t_with(lang, many, "n", "12"));
+                assert_eq!(t_count(lang, many, one, 0), t_with(lang, many, "n", "0"));
+            }
+        }
+        let plain = |s: String| s.replace('\u{a0}', " ");
+        let warn = |n| plain(t_count(Lang::En, Key::WarnN, Key::WarnOne, n));
+        assert_eq!(warn(1), "warns 1 day before");
+        assert_eq!(warn(2), "warns 2 days before");
+        let every = |lang| t_count(lang, Key::RepeatEveryN, Key::RepeatEveryOne, 1);
+        assert_eq!(every(Lang::En), "every day");
+        assert_eq!(every(Lang::Ru), "каждый день");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::sources::source_list;
 use super::{after_paint, defer, extras, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{t, t_count, t_with, Key};
 
 /// A path card's `<details>` still to be filled.
 struct Unfilled {
@@ -180,7 +180,6 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
         );
     }
     if !rec.blocked.is_empty() {
-        let n = rec.blocked.len().to_string();
         out.push(
             El::new("section")
                 .class("blocked-section")
@@ -192,7 +191,12 @@ fn build(lang: Lang, catalog: &'static Catalog, q: &Query) -> (Vec<El>, Vec<Unfi
                 )
                 .child(
                     El::new("details")
-                        .child(El::new("summary").text(&t_with(lang, Key::BlockedShow, "n", &n)))
+                        .child(El::new("summary").text(&t_count(
+                            lang,
+                            Key::BlockedShow,
+                            Key::BlockedShowOne,
+                            rec.blocked.len(),
+                        )))
                         .child(
                             El::new("ul")
                                 .class("paths")

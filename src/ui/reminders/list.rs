@@ -12,7 +12,7 @@ use super::focus::{self, Target};
 use super::{closest, form, isolated, on_click, transfer, ReminderAction, ReminderState};
 use crate::domain::reminders::{Reminder, ReminderId, Repeat, Status};
 use crate::domain::{date_text, typography, Lang};
-use crate::i18n::{self, t, t_with, Key};
+use crate::i18n::{self, t, t_count, t_with, Key};
 use crate::ui::clock;
 use crate::ui::dom::{replace_children, El};
 use crate::ui::AppState;
@@ -31,13 +31,21 @@ fn reminder_item(state: AppState, lang: Lang, r: &Reminder, status: Status) -> E
     }
     match r.repeat {
         Repeat::None => {}
-        Repeat::EveryDays(days) => {
-            meta.push(t_with(lang, Key::RepeatEveryN, "n", &days.to_string()))
-        }
+        Repeat::EveryDays(days) => meta.push(t_count(
+            lang,
+            Key::RepeatEveryN,
+            Key::RepeatEveryOne,
+            days as usize,
+        )),
         Repeat::Monthly => meta.push(t(lang, Key::RepeatEveryMonth).into()),
     }
     if r.warn_days > 0 {
-        meta.push(t_with(lang, Key::WarnN, "n", &r.warn_days.to_string()));
+        meta.push(t_count(
+            lang,
+            Key::WarnN,
+            Key::WarnOne,
+            r.warn_days as usize,
+        ));
     }
     let button = |action, key| El::button(action, t(lang, key));
     let mut actions = El::new("div").class("actions");

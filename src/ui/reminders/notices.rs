@@ -8,7 +8,7 @@ use super::focus::{self, Target};
 use super::{action_button, form, isolated, Import, ReminderAction, ReminderState};
 use crate::domain::reminders::MAX_REMINDERS;
 use crate::domain::Lang;
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{t, t_count, t_with, Key};
 use crate::store::Problem;
 use crate::ui::dom::{replace_children, El};
 use crate::ui::AppState;
@@ -89,11 +89,11 @@ fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
         }
         Some(Import::Ready(add)) => out.push(
             import("status")
-                .child(El::new("p").text(&t_with(
+                .child(El::new("p").text(&t_count(
                     lang,
                     Key::ImportWillAdd,
-                    "n",
-                    &add.len().to_string(),
+                    Key::ImportWillAddOne,
+                    add.len(),
                 )))
                 .child(
                     El::new("ul")

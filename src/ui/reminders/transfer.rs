@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::document::{DecodeError, Document};
 use crate::domain::reminders::{Reminder, MAX_REMINDERS};
 use crate::domain::Lang;
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{t, t_count, Key};
 use crate::store::{Problem, Store};
 use crate::ui::dom::El;
 use crate::ui::{extras, AppState};
@@ -133,7 +133,7 @@ pub(super) fn confirm_import(rem: ReminderState, lang: Lang) {
         }
         Ok(n) => {
             rem.import.set(None);
-            rem.say(t_with(lang, Key::ImportDone, "n", &n.to_string()));
+            rem.say(t_count(lang, Key::ImportDone, Key::ImportDoneOne, n));
             match first {
                 Some(first) => {
                     rem.reveal(&first);
