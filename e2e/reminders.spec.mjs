@@ -72,7 +72,7 @@ test('"Remind me" on a path prefills the form; renewed rolls forward; delete can
   await page.getByTestId('due-banner').locator('button[data-action=renewed]').click();
   await expect(page.getByTestId('due-banner').locator('li')).toHaveCount(0);
   // One day's warning (the default) in the singular.
-  await expect(page.locator('[data-testid=reminders] li.reminder')).toContainText(/every 30 days.*warns 1 day before/);
+  await expect(page.locator('[data-testid=reminders] li.reminder')).toContainText(/every\s30\sdays.*warns\s1\sday\sbefore/);
   const due = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).reminders[0].due, KEY);
   expect(due > new Date().toISOString().slice(0, 10)).toBe(true);
   await page.locator('[data-testid=reminders] button[data-action=delete]').click();
