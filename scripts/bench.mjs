@@ -313,9 +313,12 @@ async function reminderLoad(n) {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const wasm = await page.evaluate(async () => {
+      // The release wasm's exports have minified names (scripts/post-build.mjs): find
+      // the memory by its type.
+      const memoryOf = (exports) => exports && Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
       let exports = window.__benchWasm;
       let via = 'TrunkApplicationStarted event';
-      if (!exports || !exports.memory) {
+      if (!memoryOf(exports)) {
         // The wasm-bindgen module's init returns the running instance's exports.
         const link = document.querySelector('link[rel=modulepreload][href$=".js"]');
         if (link) {
@@ -327,8 +330,8 @@ async function reminderLoad(n) {
           }
         }
       }
-      const mem = exports && exports.memory;
-      return mem instanceof WebAssembly.Memory ? { bytes: mem.buffer.byteLength, via } : null;
+      const mem = memoryOf(exports);
+      return mem ? { bytes: mem.buffer.byteLength, via } : null;
     });
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     // The longest task from the results on (the list renders after them).

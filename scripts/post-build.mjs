@@ -166,9 +166,13 @@ const WASM_OPT_PASSES = ['-Oz', '--converge', '--traps-never-happen', '--zero-fi
 
 /**
  * Step 1a: drops the unused exports (UNUSED_EXPORT) from `file` (a wasm of `dir`) with
- * binaryen's wasm-metadce, which removes the code only they reach, then optimizes it
- * with wasm-opt (both from the npm package binaryen, on PATH); with `integrity`, puts
- * its new hash in index.html. Returns [bytes before, bytes after, exports dropped].
+ * binaryen's wasm-metadce, which removes the code only they reach, optimizes it with
+ * wasm-opt (both from the npm package binaryen, on PATH), then shortens the names of its
+ * imports, exports and import module (wasm-bindgen's are up to 60 characters, with a
+ * hash that does not compress: 2.5 KB of the brotli'd wasm, and as much again in the
+ * glue, which `minifyGlue` renames to match); with `integrity`, puts its new hash in
+ * index.html. Returns [bytes before, bytes after, exports dropped, the renames: see
+ * `renameWasmNames`].
  */
 export async function optimizeWasm(dir, file, { integrity = true } = {}) {
   const before = await readFile(file);
@@ -177,14 +181,19 @@ export async function optimizeWasm(dir, file, { integrity = true } = {}) {
   const graph = exports.map((name) => ({ name: `export:${name}`, export: name, ...(dropped.includes(name) ? {} : { root: true }) }));
   const work = await mkdtemp(path.join(tmpdir(), 'azsim-wasm-'));
   try {
-    const [graphFile, trimmed, optimized] = ['graph.json', 'trimmed.wasm', 'optimized.wasm'].map((n) => path.join(work, n));
+    const [graphFile, trimmed, optimized, renamed] = ['graph.json', 'trimmed.wasm', 'optimized.wasm', 'renamed.wasm'].map((n) => path.join(work, n));
     await writeFile(graphFile, JSON.stringify(graph));
     const run = promisify(execFile);
     await run('wasm-metadce', [...WASM_OPT, file, '--graph-file', graphFile, '-o', trimmed], { maxBuffer: 64 << 20 });
     await run('wasm-opt', [...WASM_OPT, ...WASM_OPT_PASSES, trimmed, '-o', optimized]);
-    const after = await readFile(optimized);
+    // Prints the renames as JSON: { imports: [[module, name, new name]], exports: [[name, new name]] }.
+    const { stdout } = await run('wasm-opt', [...WASM_OPT, '--minify-imports-and-exports-and-modules', optimized, '-o', renamed], { maxBuffer: 64 << 20 });
+    const after = await readFile(renamed);
+    const modules = [...new Set(WebAssembly.Module.imports(new WebAssembly.Module(after)).map((i) => i.module))];
+    if (modules.length !== 1) throw new Error(`${file}: expected the renamed wasm to import from one module, found ${modules.join(', ')}`);
+    const names = { ...JSON.parse(stdout), module: modules[0] };
     await replaceFile(dir, file, before, after, 'wasm', integrity);
-    return [before.length, after.length, dropped.length];
+    return [before.length, after.length, dropped.length, names];
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -204,13 +213,44 @@ export function dropUnusedClasses(code) {
 }
 
 /**
- * Minifies a wasm-bindgen glue (`file`, a .js of `dir`) in place, without the classes of
- * the exports optimizeWasm dropped; with `integrity`, replaces its sha384 hash in
- * index.html. Returns [bytes before, bytes after].
+ * The glue with the wasm's new names (`names`, from optimizeWasm): the import object's
+ * keys, its one module's name (wasm-bindgen's "./<crate>_bg.js") and every `wasm.<export>`.
+ * Throws if wasm-bindgen's output no longer has that shape (a name is left as it was).
  */
-export async function minifyGlue(dir, file, { integrity = true } = {}) {
+export function renameWasmNames(code, names) {
+  const imports = new Map(names.imports.map(([, name, renamed]) => [name, renamed]));
+  const exports = new Map(names.exports);
+  const module = /^(\s*)"\.\/[\w-]+_bg\.js"(: import0,)$/gm;
+  const modules = code.match(module)?.length ?? 0;
+  if (modules !== 1) throw new Error(`the glue names ${modules} import modules, expected one "./<crate>_bg.js"`);
+  let out = code.replace(module, (all, indent, rest) => indent + JSON.stringify(names.module) + rest);
+  let keys = 0;
+  out = out.replace(/^(\s*)([\w$]+)(: function)/gm, (all, indent, name, rest) => {
+    if (!imports.has(name)) return all;
+    keys += 1;
+    return indent + imports.get(name) + rest;
+  });
+  const unknown = [];
+  out = out.replace(/\bwasm\.([\w$]+)/g, (all, name) => {
+    if (exports.has(name)) return `wasm.${exports.get(name)}`;
+    unknown.push(name);
+    return all;
+  });
+  if (keys !== imports.size || unknown.length) {
+    throw new Error(`the glue does not match the wasm's names (${keys} of ${imports.size} imports renamed; exports it uses that the wasm lacks: ${unknown.slice(0, 3).join(', ') || 'none'}): wasm-bindgen changed its output`);
+  }
+  return out;
+}
+
+/**
+ * Minifies a wasm-bindgen glue (`file`, a .js of `dir`) in place, without the classes of
+ * the exports optimizeWasm dropped and with the wasm's new names (`names`, from
+ * optimizeWasm); with `integrity`, replaces its sha384 hash in index.html. Returns
+ * [bytes before, bytes after].
+ */
+export async function minifyGlue(dir, file, names, { integrity = true } = {}) {
   const code = await readFile(file, 'utf8');
-  const out = await minifyModule(dropUnusedClasses(code));
+  const out = await minifyModule(renameWasmNames(dropUnusedClasses(code), names));
   await replaceFile(dir, file, code, out, 'glue', integrity);
   return [Buffer.byteLength(code), Buffer.byteLength(out)];
 }
@@ -235,8 +275,8 @@ export async function hashExtras(dir, { release, publicUrl = './' }) {
   const js = path.join(dir, EXTRAS.js);
   const wasm = path.join(dir, EXTRAS.wasm);
   if (release) {
-    await optimizeWasm(dir, wasm, { integrity: false });
-    await minifyGlue(dir, js, { integrity: false });
+    const [, , , names] = await optimizeWasm(dir, wasm, { integrity: false });
+    await minifyGlue(dir, js, names, { integrity: false });
   }
   const css = await readFile(EXTRAS_CSS);
   const hash = sha256(Buffer.concat([await readFile(js), await readFile(wasm), css])).toString('hex').slice(0, 16);
@@ -370,7 +410,7 @@ async function main() {
   const appWasm = await onlyFile(dir, /^azsim-[0-9a-f]+_bg\.wasm$/, 'azsim-<hash>_bg.wasm');
   const appGlue = await onlyFile(dir, /^azsim-[0-9a-f]+\.js$/, 'azsim-<hash>.js');
   const wasm = release ? await optimizeWasm(dir, appWasm) : null;
-  const glue = release ? await minifyGlue(dir, appGlue) : null;
+  const glue = release ? await minifyGlue(dir, appGlue, wasm[3]) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
   const extras = await hashExtras(dir, { release, publicUrl });
   const prelude = packPreload(packs, publicUrl, await writeEssentials(dir, essentials, publicUrl)) + extras;

@@ -48,7 +48,7 @@ stage "the domain crate knows no browser (cargo tree)" domain_knows_no_browser
 stage "clippy (native)" cargo clippy --all-targets -- -D warnings
 stage "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 stage "unit tests (native)" cargo test
-stage "embed loader property tests (node)" node --test tests/embed-message.test.mjs
+stage "embed loader and build hook tests (node)" node --test tests/embed-message.test.mjs tests/post-build.test.mjs
 # The same wasm-bindgen-test suite in each engine. wasm-bindgen-test-runner picks the
 # browser from the driver variable it finds (GECKODRIVER before CHROMEDRIVER), so each
 # stage sets only its own. WebKitWebDriver has no headless mode: it gets a virtual display.
