@@ -133,3 +133,46 @@ fn full_storage_is_reported_as_full() {
     js_sys::Reflect::set(&proto, &"setItem".into(), &original).expect("restore");
     assert_eq!(save, Err(Problem::Full));
 }
+
+/// The browser's JSON (storage::encode, storage::decode) writes the text
+/// serde_json writes and reads every document as serde_json does: the
+/// on-demand module reads and writes backups with serde_json
+/// (`Document::encode`, `Document::decode`), and older copies of the app
+/// stored with it.
+#[wasm_bindgen_test]
+fn the_browsers_json_reads_and_writes_as_serde_json_does() {
+    let mut every_field = sample();
+    every_field.prefs.lang = Some("ru".into());
+    every_field.reminders[0].repeat = Repeat::EveryDays(30);
+    every_field.reminders[0].note = "line one\nline \"two\" \\ 🙂".into();
+    for doc in [Document::default(), sample(), every_field] {
+        assert_eq!(storage::encode(&doc), doc.encode());
+        assert_eq!(storage::decode(&doc.encode()), Ok(doc));
+    }
+    let reminder = r#"{"id":"r1","label":"Nar","due":"2026-12-01T09:00"}"#;
+    for text in [
+        "",
+        "garbage",
+        "null",
+        "[]",
+        r#"["x"]"#,
+        r#""{}""#,
+        "{}",
+        r#"{"lang":"ru"}"#,
+        r#"{"version":1,"prefs":{"lang":"az","notify":true}}"#,
+        r#"{"version":9}"#,
+        r#"{"version":9,"prefs":5}"#,
+        r#"{"version":"2"}"#,
+        r#"{"version":2,"prefs":null,"reminders":null}"#,
+        &format!(r#"{{"version":2,"reminders":[{reminder}],"extra":[1,{{}}]}}"#),
+        &format!(r#"{{"version":2,"reminders":[{reminder},{{"id":"r2"}}]}}"#),
+        r#"{"version":2,"reminders":[{"id":"r1","label":"","due":"2026-12-01T09:00"}]}"#,
+        r#"{"version":2,"reminders":[{"id":"r1","label":"Nar","due":"2026-13-01T09:00"}]}"#,
+        r#"{"version":2,"reminders":[{"id":"r1","label":"Nar","due":"2026-12-01T09:00","repeat":{"every_days":7}}]}"#,
+        r#"{"version":2,"reminders":[{"id":"r1","label":"Nar","due":"2026-12-01T09:00","repeat":"weekly"}]}"#,
+        r#"{"version":2,"reminders":[{"id":"r1","label":"Nar","due":"2026-12-01T09:00","warn_days":1.5}]}"#,
+        r#"{"version":2,"reminders":[{"id":"r1","label":"Nar","due":"2026-12-01T09:00","warn_days":-1}]}"#,
+    ] {
+        assert_eq!(storage::decode(text), Document::decode(text), "{text}");
+    }
+}

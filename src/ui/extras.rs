@@ -14,6 +14,7 @@ use super::AppState;
 use crate::domain::catalog::{Channel, ChannelKind};
 use crate::domain::document::{ClerkInput, Document};
 use crate::i18n::{operator_name, REPORT_CONTACT};
+use crate::storage;
 
 /// Calls the module's export `name` with `args`, loading the module first.
 fn call(name: &'static str, args: Array) {
@@ -95,12 +96,12 @@ pub fn tool(state: AppState, form: &Element) {
 /// is `only`, or all of them.
 pub fn calendar(doc: &Document, only: Option<&str>) {
     let only = only.map_or(JsValue::UNDEFINED, JsValue::from);
-    call("calendar", Array::of2(&doc.encode().into(), &only));
+    call("calendar", Array::of2(&storage::encode(doc).into(), &only));
 }
 
 /// `doc` as a backup file, downloaded.
 pub fn backup(doc: &Document) {
-    call("backup", Array::of1(&doc.encode().into()));
+    call("backup", Array::of1(&storage::encode(doc).into()));
 }
 
 /// Offers `text` as a download named `name`.
@@ -119,7 +120,7 @@ pub fn read_backup(
 ) {
     let on_read = Closure::once_into_js(move |text: JsValue, refusal: JsValue| {
         let read = match text.as_string() {
-            Some(text) => Document::decode(&text).map_err(|e| e.name().to_owned()),
+            Some(text) => storage::decode(&text).map_err(|e| e.name().to_owned()),
             None => Err(refusal.as_string().unwrap_or_default()),
         };
         on_read(read);

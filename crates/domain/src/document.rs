@@ -103,11 +103,24 @@ fn json<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 /// Only a document's version, read when the whole does not read: tells a
-/// newer document (left alone) from a damaged one.
+/// newer document (left alone) from a damaged one ([`Versioned::verdict`]).
 #[derive(Deserialize)]
-struct Versioned {
+pub struct Versioned {
+    /// The document's `version`, if it has one.
     #[serde(default)]
-    version: Option<u32>,
+    pub version: Option<u32>,
+}
+
+impl Versioned {
+    /// Why a document that does not read as a whole does not: written by a
+    /// newer AzSIM when its version (`read`, if that reads) says so, else
+    /// damaged.
+    pub fn verdict(read: Option<Versioned>) -> DecodeError {
+        match read.and_then(|v| v.version) {
+            Some(v) if v > VERSION => DecodeError::TooNew(v),
+            _ => DecodeError::Damaged,
+        }
+    }
 }
 
 /// Every version's fields at once; [`AnyVersion::migrate`] brings them up
@@ -135,15 +148,7 @@ impl AnyVersion {
         if !text.trim_start().starts_with('{') {
             return Err(DecodeError::Damaged);
         }
-        serde_json::from_str(text).map_err(|_| {
-            match serde_json::from_str::<Versioned>(text)
-                .ok()
-                .and_then(|v| v.version)
-            {
-                Some(v) if v > VERSION => DecodeError::TooNew(v),
-                _ => DecodeError::Damaged,
-            }
-        })
+        serde_json::from_str(text).map_err(|_| Versioned::verdict(serde_json::from_str(text).ok()))
     }
 
     /// The document in today's version, refusing a newer one and one whose
