@@ -5,7 +5,6 @@
 //! `dom` builder; rebuilt when the language or what the query asks of it
 //! changes.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::dom::{replace_children, El};
@@ -15,6 +14,7 @@ use super::{after_paint, defer, AppState};
 use crate::domain::catalog::{Catalog, Note, OperatorId, Payment, SimKind, Topic};
 use crate::domain::{typography, Lang, Query};
 use crate::i18n::{operator_name, t, t_with, Key};
+use web_sys::Element;
 
 /// Notes of one kind (`habit`, `traveller`: the first part of their claim
 /// keys), each with its sources.
@@ -218,7 +218,7 @@ thread_local! {
 
 /// Appends the sections `rest` (in order) to `div`, one per task, so that
 /// no task blocks the page for long, unless a newer rebuild has begun.
-fn append_later(div: web_sys::Element, build: u32, mut rest: Vec<Part>, state: AppState) {
+fn append_later(div: Element, build: u32, mut rest: Vec<Part>, state: AppState) {
     if rest.is_empty() {
         return;
     }
@@ -241,10 +241,10 @@ fn append_later(div: web_sys::Element, build: u32, mut rest: Vec<Part>, state: A
 /// What keeps a line alive, when data runs out, travel eSIMs, a visitor's
 /// first SIM, the traveller's checklist, good habits and the check codes.
 /// Each section is built in a task of its own.
-#[component]
-pub fn Advice() -> impl IntoView {
+pub fn advice(root: &Element) {
     let state = AppState::get();
-    let container = NodeRef::<Div>::new();
+    let div = El::new("div").into_element();
+    let _ = root.append_child(&div);
     Effect::new(move |shown: Option<Option<Shown>>| {
         state.more()?;
         // Rebuilt when the language or what the query asks of it changes
@@ -254,7 +254,7 @@ pub fn Advice() -> impl IntoView {
         if shown.flatten().as_ref() == Some(&now) {
             return Some(now);
         }
-        let div = container.get()?;
+        let div = div.clone();
         let build = BUILD.get() + 1;
         BUILD.set(build);
         let parts = now.1.clone();
@@ -262,10 +262,9 @@ pub fn Advice() -> impl IntoView {
         after_paint(move || {
             if BUILD.get() == build {
                 replace_children(&div, None);
-                append_later(div.into(), build, parts, state);
+                append_later(div, build, parts, state);
             }
         });
         Some(now)
     });
-    view! { <div node_ref=container></div> }
 }

@@ -4,6 +4,9 @@
 //! web-sys calls they cost a few KB. Text is only ever set as text nodes, so
 //! nothing a catalog or a URL holds can become markup.
 
+use leptos::prelude::Owner;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::domain::{typography, Lang};
@@ -78,6 +81,16 @@ impl El {
             .text(text)
     }
 
+    /// Calls `handler` on every `event` at the element (or bubbling to it),
+    /// in the reactive owner current now, as Leptos' `on:` does. For the
+    /// sections, which stay for the page's life: the listener is never removed.
+    pub fn on<E: JsCast + 'static>(self, event: &str, handler: impl Fn(E) + 'static) -> El {
+        let owner = Owner::current().unwrap_or_default();
+        let handler = move |ev: web_sys::Event| owner.with(|| handler(ev.unchecked_into()));
+        listen(&self.0, event, Closure::new(handler));
+        self
+    }
+
     /// The finished element.
     pub fn into_element(self) -> Element {
         self.0
@@ -94,6 +107,13 @@ impl From<Element> for El {
     fn from(element: Element) -> El {
         El(element)
     }
+}
+
+/// Adds `listener` to `element` for the page's life (one copy of this code
+/// for every [`El::on`]).
+fn listen(element: &Element, event: &str, listener: Closure<dyn Fn(web_sys::Event)>) {
+    let _ = element.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 /// A document always exists where this code runs (a window's page); should

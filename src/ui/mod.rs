@@ -271,15 +271,16 @@ pub fn App(boot: Boot) -> impl IntoView {
                     return;
                 }
                 match step {
-                    0 => append_to_app(|| view! { <results::Results /> }),
-                    1 => append_to_app(move || {
-                        view! {
-                            <reminders::RemindersSection />
-                            <notify::NotifyOptIn embedded />
-                        }
+                    0 => build_in_app(results::results),
+                    1 => build_in_app(|root| {
+                        reminders::reminders_section(root);
+                        notify::notify_opt_in(root, embedded);
                     }),
-                    2 => append_to_app(|| view! { <tools::Tools /> }),
-                    3 => append_to_app(move || view! { <advice::Advice /> <Footer embedded /> }),
+                    2 => build_in_app(tools::tools),
+                    3 => build_in_app(|root| {
+                        advice::advice(root);
+                        footer(root, embedded);
+                    }),
                     _ if !embedded => pwa::register_worker(pwa),
                     _ => {}
                 }
@@ -302,34 +303,50 @@ pub fn App(boot: Boot) -> impl IntoView {
     }
 }
 
-/// Appends `view` to the app's root (`#app`, or the body, where
-/// `crate::mount` mounted the app), in a reactive owner of its own: a
-/// start-up step's section.
-fn append_to_app<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) {
+/// The app's root: `#app`, or the body, where `crate::mount` mounted the app.
+fn app_root() -> Option<web_sys::HtmlElement> {
     let document = web_sys::window().and_then(|w| w.document());
-    let root = document
+    document
         .as_ref()
         .and_then(|d| d.get_element_by_id("app"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.and_then(|d| d.body()));
-    if let Some(root) = root {
-        leptos::mount::mount_to(root, view).forget();
+        .or_else(|| document.and_then(|d| d.body()))
+}
+
+/// Runs `build`, which appends a start-up step's sections to the app's root
+/// with the `dom` builder, in a reactive owner of its own that lives as
+/// long as the page.
+fn build_in_app(build: impl FnOnce(&web_sys::Element)) {
+    if let Some(root) = app_root() {
+        let owner = Owner::new();
+        owner.with(|| build(&root));
+        std::mem::forget(owner);
     }
 }
 
-/// The page's foot: when the catalog was checked, and what stays private.
-#[component]
-fn Footer(embedded: bool) -> impl IntoView {
+/// Keeps `el`'s text the string `key` in the page's language (a heading).
+pub(crate) fn keep_text(el: &web_sys::Element, key: Key) {
     let state = AppState::get();
-    view! {
-        <div class="foot">
-            <p data-testid="checked">
-                {move || state.t(Key::CatalogChecked).replace("{date}", &state.catalog().checked)}
-            </p>
-            <p>{state.text(Key::Privacy)}</p>
-            {embedded.then(|| view! { <p>{state.text(Key::EmbedStorageNote)}</p> })}
-        </div>
-    }
+    let el = el.clone();
+    Effect::new(move || el.set_text_content(Some(state.t(key))));
+}
+
+/// The page's foot: when the catalog was checked, and what stays private.
+fn footer(root: &web_sys::Element, embedded: bool) {
+    let state = AppState::get();
+    let foot = El::new("div").class("foot").into_element();
+    let _ = root.append_child(&foot);
+    Effect::new(move || {
+        let checked = state
+            .t(Key::CatalogChecked)
+            .replace("{date}", &state.catalog().checked);
+        let lines = [
+            Some(El::new("p").attr("data-testid", "checked").text(&checked)),
+            Some(El::new("p").text(state.t(Key::Privacy))),
+            embedded.then(|| El::new("p").text(state.t(Key::EmbedStorageNote))),
+        ];
+        replace_children(&foot, lines.into_iter().flatten());
+    });
 }
 
 /// Runs `f` in a task of its own, after the browser has had a chance to paint.

@@ -90,12 +90,11 @@ fn start_checking(state: AppState) {
     tick.forget();
 }
 
-/// The opt-in, shown only where notifications can work.
-#[component]
-pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
+/// The opt-in, appended to `root` only where notifications can work.
+pub fn notify_opt_in(root: &web_sys::Element, embedded: bool) {
     let state = AppState::get();
     if !supported(embedded) {
-        return None;
+        return;
     }
     // Reading the permission is a synchronous round trip to the browser: once.
     let now = permission();
@@ -122,7 +121,16 @@ pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
             }
         });
     };
-    let root = NodeRef::<leptos::html::Div>::new();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some((NotifyAction::Ask, _)) = clicked(&ev) {
+            ask();
+        }
+    };
+    let div = El::new("div")
+        .class("notify")
+        .on("click", on_click)
+        .into_element();
+    let _ = root.append_child(&div);
     Effect::new(move || {
         let lang = state.lang.get();
         let content = if enabled() {
@@ -132,16 +140,8 @@ pub fn NotifyOptIn(embedded: bool) -> impl IntoView {
         } else {
             El::button(NotifyAction::Ask, t(lang, Key::NotifyOptIn)).class("secondary")
         };
-        if let Some(div) = root.get() {
-            replace_children(&div, [content]);
-        }
+        replace_children(&div, [content]);
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some((NotifyAction::Ask, _)) = clicked(&ev) {
-            ask();
-        }
-    };
-    Some(view! { <div class="notify" node_ref=root on:click=on_click></div> })
 }
 
 /// The opt-in's one button.

@@ -6,7 +6,6 @@
 
 use std::cell::RefCell;
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -14,7 +13,7 @@ use web_sys::Element;
 use super::dom::{clicked, replace_children, El};
 use super::path_card::{blocked_card, fill_details, path_card, PathAction};
 use super::sources::source_list;
-use super::{after_paint, defer, extras, AppState};
+use super::{after_paint, defer, extras, keep_text, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
 use crate::i18n::{t, t_count, t_with, Key};
@@ -250,23 +249,24 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     }
 }
 
-/// The results section.
-#[component]
-pub fn Results() -> impl IntoView {
+/// The results section, appended to `root`.
+pub fn results(root: &Element) {
     let state = AppState::get();
-    let container = NodeRef::<Div>::new();
+    let heading = El::new("h2").attr("id", "results-heading");
+    keep_text(&heading.element(), Key::ResultsHeading);
+    let container = El::new("div").on("click", move |ev| on_click(state, ev));
+    let div = container.element();
+    let section = El::new("section")
+        .attr("id", "results")
+        .class("results")
+        .attr("aria-labelledby", "results-heading")
+        .child(heading)
+        .child(container);
+    let _ = root.append_child(&section.into_element());
     Effect::new(move || {
         let (lang, q) = (state.lang.get(), state.query.get());
-        if let Some(div) = container.get() {
-            let (content, unfilled) = build(lang, state.catalog(), &q);
-            replace_children(&div, content);
-            fill_later(unfilled);
-        }
+        let (content, unfilled) = build(lang, state.catalog(), &q);
+        replace_children(&div, content);
+        fill_later(unfilled);
     });
-    view! {
-        <section id="results" class="results" aria-labelledby="results-heading">
-            <h2 id="results-heading">{state.text(Key::ResultsHeading)}</h2>
-            <div node_ref=container on:click=move |ev| on_click(state, ev)></div>
-        </section>
-    }
 }

@@ -184,17 +184,26 @@ fn on_remind(state: AppState, ev: web_sys::MouseEvent) {
     }
 }
 
-/// The two calculators (plain DOM). A language change rebuilds them, keeping
-/// what was typed and working out again the answers shown.
-#[component]
-pub fn Tools() -> impl IntoView {
+/// The two calculators (plain DOM), appended to `root`. A language change
+/// rebuilds them, keeping what was typed and working out again the answers
+/// shown.
+pub fn tools(root: &Element) {
     let state = AppState::get();
-    let root = NodeRef::<leptos::html::Section>::new();
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(form) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            answer(state, &form);
+        }
+    };
+    let section = El::new("section")
+        .class("tools")
+        .attr("aria-labelledby", "tools-heading")
+        .on("submit", on_submit)
+        .on("click", move |ev| on_remind(state, ev))
+        .into_element();
+    let _ = root.append_child(&section);
     Effect::new(move || {
         let lang = state.lang.get();
-        let Some(section) = root.get() else {
-            return;
-        };
         // A language change rebuilds the forms, keeping what was typed.
         let mut values = FIELDS.map(|name| value_in(&section, name));
         if values[0].is_empty() {
@@ -218,19 +227,4 @@ pub fn Tools() -> impl IntoView {
             }
         }
     });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Some(form) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            answer(state, &form);
-        }
-    };
-    view! {
-        <section
-            class="tools"
-            aria-labelledby="tools-heading"
-            node_ref=root
-            on:submit=on_submit
-            on:click=move |ev| on_remind(state, ev)
-        ></section>
-    }
 }

@@ -1,7 +1,6 @@
 //! The add/edit form. What the user typed is read from the form the submit
 //! event comes from, by the controls' names.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -285,13 +284,10 @@ pub(super) fn on_change(state: AppState, ev: web_sys::Event) {
 }
 
 /// Keeps the form (or the "Add" button) and the file buttons in `form_box`.
-pub(super) fn render(state: AppState, form_box: NodeRef<Div>) {
+pub(super) fn render(state: AppState, div: Element) {
     let rem = state.reminders;
     Effect::new(move |built_in: Option<Lang>| {
         let lang = state.lang.get();
-        let Some(div) = form_box.get() else {
-            return lang;
-        };
         // A language change rebuilds the open form: keep what was typed, to
         // the letter (a number that does not parse included).
         let mut typed = Vec::new();

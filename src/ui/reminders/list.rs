@@ -4,7 +4,7 @@
 //! row is replaced, and focus goes to its button that replaced the focused
 //! one.
 
-use leptos::html::{Div, Ul};
+use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::Element;
 
@@ -194,12 +194,9 @@ pub(super) fn show_more(rem: ReminderState, button: &Element) {
 }
 
 /// Keeps the section's list in step with the document (and the language).
-pub(super) fn render_list(state: AppState, list: NodeRef<Ul>) {
+pub(super) fn render_list(state: AppState, ul: Element) {
     Effect::new(move || {
         let lang = state.lang.get();
-        let Some(ul) = list.get() else {
-            return;
-        };
         state.reminders.limit(Which::List).track();
         let reminders = state.store.doc.with(|d| d.reminders.clone());
         if reminders.is_empty() {

@@ -17,13 +17,12 @@ mod list;
 mod notices;
 mod transfer;
 
-use leptos::html::{Div, Ul};
 use leptos::prelude::*;
 use web_sys::Element;
 
 pub use self::list::DueBanner;
 use super::dom::{clicked, Action, El};
-use super::{clock, AppState};
+use super::{clock, keep_text, AppState};
 use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
 use crate::domain::reminders::{Draft, Reminder, ReminderId};
@@ -235,39 +234,39 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     }
 }
 
-/// The reminders section: notices, list, form, export and import. Built
-/// with the `dom` builder in three parts that re-render independently, so
-/// typing in the form is never interrupted by a list update.
-#[component]
-pub fn RemindersSection() -> impl IntoView {
+/// The reminders section, appended to `root`: notices, list, form, export
+/// and import. Built with the `dom` builder in three parts that re-render
+/// independently, so typing in the form is never interrupted by a list
+/// update.
+pub fn reminders_section(root: &Element) {
     let state = AppState::get();
-    let (notice_box, list, form_box) = (
-        NodeRef::<Div>::new(),
-        NodeRef::<Ul>::new(),
-        NodeRef::<Div>::new(),
-    );
-    let announce = NodeRef::<leptos::html::P>::new();
-    notices::render(state, notice_box, announce);
-    list::render_list(state, list);
-    form::render(state, form_box);
-    view! {
-        <section
-            class="reminders"
-            aria-labelledby="reminders-heading"
-            on:click=move |ev| on_click(state, ev)
-            on:change=move |ev| form::on_change(state, ev)
-            on:submit=move |ev| form::on_submit(state, ev)
-        >
-            <h2 id="reminders-heading" tabindex="-1">{state.text(Key::RemindersHeading)}</h2>
-            <div node_ref=notice_box></div>
-            // What the last change did, for screen readers and at a glance.
-            // It stays in the page: a live region added with its text is not
-            // read by every screen reader.
-            <p class="announce" role="status" data-testid="announce" node_ref=announce></p>
-            <ul class="reminder-list" data-testid="reminders" node_ref=list></ul>
-            <div node_ref=form_box></div>
-        </section>
-    }
+    let heading = El::new("h2")
+        .attr("id", "reminders-heading")
+        .attr("tabindex", "-1");
+    keep_text(&heading.element(), Key::RemindersHeading);
+    let notice_box = El::new("div");
+    // What the last change did, for screen readers and at a glance. It
+    // stays in the page: a live region added with its text is not read by
+    // every screen reader.
+    let announce = El::new("p")
+        .class("announce")
+        .attr("role", "status")
+        .attr("data-testid", "announce");
+    let list = El::new("ul")
+        .class("reminder-list")
+        .attr("data-testid", "reminders");
+    let form_box = El::new("div");
+    notices::render(state, notice_box.element(), announce.element());
+    list::render_list(state, list.element());
+    form::render(state, form_box.element());
+    let section = El::new("section")
+        .class("reminders")
+        .attr("aria-labelledby", "reminders-heading")
+        .on("click", move |ev| on_click(state, ev))
+        .on("change", move |ev| form::on_change(state, ev))
+        .on("submit", move |ev| form::on_submit(state, ev))
+        .children([heading, notice_box, announce, list, form_box]);
+    let _ = root.append_child(&section.into_element());
 }
 
 /// `text` between Unicode directional isolates (U+2068 … U+2069), so that a

@@ -1,8 +1,8 @@
 //! The section's notices: storage problems, undo, the import preview and
 //! its outcome.
 
-use leptos::html::{Div, P};
 use leptos::prelude::*;
+use web_sys::Element;
 
 use super::focus::{self, Target};
 use super::{action_button, form, isolated, Import, ReminderAction, ReminderState};
@@ -125,15 +125,11 @@ fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
 
 /// Keeps the notices in `notice_box`, and the last announcement in the
 /// live region `announce` (its text only: the region itself stays).
-pub(super) fn render(state: AppState, notice_box: NodeRef<Div>, announce: NodeRef<P>) {
+pub(super) fn render(state: AppState, notice_box: Element, announce: Element) {
     let rem = state.reminders;
     Effect::new(move || {
         let lang = state.lang.get();
-        if let Some(div) = notice_box.get() {
-            replace_children(&div, notices(lang, rem));
-        }
-        if let Some(p) = announce.get() {
-            p.set_text_content(rem.announce.get().as_deref());
-        }
+        replace_children(&notice_box, notices(lang, rem));
+        announce.set_text_content(rem.announce.get().as_deref());
     });
 }
