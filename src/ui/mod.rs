@@ -129,12 +129,6 @@ impl AppState {
         }
         t(self.lang.get(), key)
     }
-
-    /// A reactive text for a view. Every call returns the same closure type,
-    /// so the view code for it is compiled once, not once per string.
-    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        move || self.t(key)
-    }
 }
 
 /// The page's query string (`?…`).
@@ -217,8 +211,9 @@ fn show_language(w: &web_sys::Window, lang: Lang) {
     }
 }
 
-/// The root component: reads the URL and saved preferences, then renders the
-/// picker, the results and the advice.
+/// The root component: reads the URL and saved preferences, then appends
+/// the toolbar, the status notices, the due banner and the picker to the
+/// app's root, and the later sections in steps.
 #[component]
 pub fn App(boot: Boot) -> impl IntoView {
     let Boot {
@@ -259,7 +254,6 @@ pub fn App(boot: Boot) -> impl IntoView {
     // calculators, 3 the advice and the footer; 4 registers the service
     // worker, so that its precaching does not compete with the pack. Each
     // section is appended to the app's root when its step comes.
-    let install = NodeRef::new();
     let stage = RwSignal::new(0u8);
     // Each run takes the next step in a task of its own (once: a step
     // another run took is not taken again).
@@ -288,18 +282,25 @@ pub fn App(boot: Boot) -> impl IntoView {
             });
         }
     });
-    view! {
-        <div class="toolbar">
-            <a class="skip" href="#results">{state.text(Key::SkipToResults)}</a>
-            // "Install the app", once the browser offers it (filled by
-            // StatusBar): beside the language, so that appearing late
-            // moves nothing on the page.
-            <span class="install-slot" node_ref=install on:click=move |ev| on_status_click(pwa, ev)></span>
-            <LanguageSwitcher />
-        </div>
-        <StatusBar pwa embedded install />
-        <reminders::DueBanner />
-        <picker::Picker />
+    let skip = El::new("a").class("skip").attr("href", "#results");
+    keep_text(&skip.element(), Key::SkipToResults);
+    // "Install the app", once the browser offers it (filled by the status
+    // bar): beside the language, so that appearing late moves nothing on
+    // the page.
+    let install = El::new("span")
+        .class("install-slot")
+        .on("click", move |ev| on_status_click(pwa, ev));
+    let status = status_bar(pwa, embedded, install.element());
+    let toolbar = El::new("div")
+        .class("toolbar")
+        .child(skip)
+        .child(install)
+        .children(language_switcher());
+    let sections = [toolbar, status, reminders::due_banner(), picker::picker()];
+    if let Some(root) = app_root() {
+        for section in sections {
+            let _ = root.append_child(&section.into_element());
+        }
     }
 }
 
@@ -465,7 +466,7 @@ impl Action for StatusAction {
 }
 
 /// "Update" and "Install the app".
-fn on_status_click(pwa: PwaState, ev: leptos::ev::MouseEvent) {
+fn on_status_click(pwa: PwaState, ev: web_sys::MouseEvent) {
     match clicked(&ev) {
         Some((StatusAction::Update, _)) => pwa::apply_update(),
         Some((StatusAction::Install, _)) => pwa::prompt_install(pwa),
@@ -475,35 +476,31 @@ fn on_status_click(pwa: PwaState, ev: leptos::ev::MouseEvent) {
 
 /// The status notices (plain DOM, rebuilt when one changes), and "Install
 /// the app" in the toolbar's `install` slot (one effect for both).
-#[component]
-fn StatusBar(pwa: PwaState, embedded: bool, install: NodeRef<leptos::html::Span>) -> impl IntoView {
+fn status_bar(pwa: PwaState, embedded: bool, install: web_sys::Element) -> El {
     let state = AppState::get();
-    let root = NodeRef::<leptos::html::Div>::new();
+    let status = El::new("div")
+        .class("status")
+        .on("click", move |ev| on_status_click(pwa, ev));
+    let div = status.element();
     Effect::new(move || {
-        let notices = status_notices(state, pwa, embedded);
-        if let Some(div) = root.get() {
-            replace_children(&div, notices);
-        }
+        replace_children(&div, status_notices(state, pwa, embedded));
         let button = (pwa.can_install.get() && state.more().is_some()).then(|| {
             El::button(StatusAction::Install, state.t(Key::InstallButton))
                 .class("install")
                 .attr("data-testid", "install")
         });
-        if let Some(span) = install.get() {
-            replace_children(&span, button);
-        }
+        replace_children(&install, button);
     });
-    view! { <div class="status" node_ref=root on:click=move |ev| on_status_click(pwa, ev)></div> }
+    status
 }
 
 /// The language `<select>`. A language is shown once its pack has loaded
 /// (at once when it is cached); the choice is saved and put in the URL.
-#[component]
-fn LanguageSwitcher() -> impl IntoView {
+fn language_switcher() -> [El; 2] {
     let state = AppState::get();
     let loading = RwSignal::new(false);
     let failed = RwSignal::new(false);
-    let on_change = move |ev: leptos::ev::Event| {
+    let on_change = move |ev: web_sys::Event| {
         let Some(lang) = Lang::from_code(&event_target_value(&ev)) else {
             return;
         };
@@ -544,19 +541,25 @@ fn LanguageSwitcher() -> impl IntoView {
     };
     // Options and notice are plain DOM: the `<select>` is never rebuilt, so
     // it keeps keyboard focus when the language changes.
-    let select = NodeRef::<leptos::html::Select>::new();
-    let notice = NodeRef::<leptos::html::Div>::new();
+    let label = El::new("span");
+    keep_text(&label.element(), Key::LangLabel);
+    let select = El::new("select").attr("id", "lang").on("change", on_change);
+    let choices = select
+        .element()
+        .unchecked_into::<web_sys::HtmlSelectElement>();
+    for l in Lang::ALL {
+        let choice = option(l.code(), l.native_name(), false).attr("lang", l.code());
+        let _ = choices.append_child(&choice.into_element());
+    }
+    let notice = El::new("div");
+    let div = notice.element();
     Effect::new(move || {
-        let lang = state.lang.get();
-        if let Some(select) = select.get() {
-            if select.length() == 0 {
-                for l in Lang::ALL {
-                    let choice = option(l.code(), l.native_name(), false).attr("lang", l.code());
-                    let _ = select.append_child(&choice.into_element());
-                }
-            }
-            select.set_value(lang.code());
+        choices.set_value(state.lang.get().code());
+        match loading.get() {
+            true => choices.set_attribute("aria-busy", "true"),
+            false => choices.remove_attribute("aria-busy"),
         }
+        .ok();
         let alert = failed.get().then(|| {
             El::new("p")
                 .class("notice")
@@ -564,15 +567,10 @@ fn LanguageSwitcher() -> impl IntoView {
                 .attr("data-testid", "lang-failed")
                 .text(state.t(Key::LangLoadFailed))
         });
-        if let Some(div) = notice.get() {
-            replace_children(&div, alert);
-        }
+        replace_children(&div, alert);
     });
-    view! {
-        <label class="lang">
-            <span>{state.text(Key::LangLabel)}</span>
-            <select id="lang" node_ref=select on:change=on_change aria-busy=move || loading.get().then_some("true")></select>
-        </label>
-        <div node_ref=notice></div>
-    }
+    [
+        El::new("label").class("lang").child(label).child(select),
+        notice,
+    ]
 }

@@ -4,7 +4,6 @@
 //! listener for every control: as Leptos views (a reactive closure per chip)
 //! it cost about 7 KB of brotli'd wasm and a tenth of the start-up time.
 
-use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -242,7 +241,7 @@ fn show_query(section: &Element, lang: Lang, catalog: &Catalog, q: &Query) {
 }
 
 /// A chip or toggle changed: records it in the query.
-fn on_change(state: AppState, ev: leptos::ev::Event) {
+fn on_change(state: AppState, ev: web_sys::Event) {
     let Some(input) = ev
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
@@ -265,15 +264,17 @@ fn on_change(state: AppState, ev: leptos::ev::Event) {
 /// URL (a shared link, a travel site's preset) or the stored choice already
 /// answers it, and closes when the user's own choice completes it, focus
 /// going to its summary.
-#[component]
-pub fn Picker() -> impl IntoView {
+pub fn picker() -> El {
     let state = AppState::get();
-    let root = NodeRef::<Section>::new();
+    let picker = El::new("section")
+        .class("picker")
+        .attr("aria-labelledby", "picker-heading")
+        .on("change", move |ev| on_change(state, ev));
+    let section = picker.element();
     Effect::new(move |built: Option<Option<(Lang, bool, bool)>>| {
         let (lang, q) = (state.lang.get(), state.query.get());
         let travel = q.sim == Some(SimKind::TravelEsim);
         let complete = answered(&q);
-        let section = root.get()?;
         let catalog = state.catalog();
         match built.flatten() {
             Some((was_lang, was_travel, was_complete)) if was_lang == lang => {
@@ -303,14 +304,7 @@ pub fn Picker() -> impl IntoView {
         show_query(&section, lang, catalog, &q);
         Some((lang, travel, complete))
     });
-    view! {
-        <section
-            class="picker"
-            aria-labelledby="picker-heading"
-            node_ref=root
-            on:change=move |ev| on_change(state, ev)
-        ></section>
-    }
+    picker
 }
 
 /// Closes the questions and puts focus on their summary (the chip that was

@@ -4,7 +4,6 @@
 //! row is replaced, and focus goes to its button that replaced the focused
 //! one.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use web_sys::Element;
 
@@ -212,10 +211,13 @@ pub(super) fn render_list(state: AppState, ul: Element) {
 
 /// Due and overdue reminders, shown first on every open: a heading and a
 /// list while there are any, nothing otherwise.
-#[component]
-pub fn DueBanner() -> impl IntoView {
+pub fn due_banner() -> El {
     let state = AppState::get();
-    let banner = NodeRef::<Div>::new();
+    let banner = El::new("div")
+        .class("due-banner")
+        .attr("data-testid", "due-banner")
+        .on("click", move |ev| on_click(state, ev));
+    let div = banner.element();
     Effect::new(move || {
         // Its strings travel in the pack's second part.
         if state.more().is_none() {
@@ -224,9 +226,6 @@ pub fn DueBanner() -> impl IntoView {
         let lang = state.lang.get();
         state.reminders.limit(Which::Banner).track();
         let now = clock::now();
-        let Some(div) = banner.get() else {
-            return;
-        };
         let due: Vec<Reminder> = state.store.doc.with(|d| {
             d.reminders
                 .iter()
@@ -259,7 +258,7 @@ pub fn DueBanner() -> impl IntoView {
         };
         show_rows(state, Which::Banner, &list, &due);
     });
-    view! { <div class="due-banner" data-testid="due-banner" node_ref=banner on:click=move |ev| on_click(state, ev)></div> }
+    banner
 }
 
 /// The row of `button` and its reminder.

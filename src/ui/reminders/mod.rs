@@ -20,7 +20,7 @@ mod transfer;
 use leptos::prelude::*;
 use web_sys::Element;
 
-pub use self::list::DueBanner;
+pub use self::list::due_banner;
 use super::dom::{clicked, Action, El};
 use super::{clock, keep_text, AppState};
 use crate::domain::catalog::{ChannelId, OperatorId};
