@@ -241,10 +241,10 @@ fn append_later(div: Element, build: u32, mut rest: Vec<Part>, state: AppState) 
 /// What keeps a line alive, when data runs out, travel eSIMs, a visitor's
 /// first SIM, the traveller's checklist, good habits and the check codes.
 /// Each section is built in a task of its own.
-pub fn advice(root: &Element) {
+pub fn advice() -> El {
     let state = AppState::get();
-    let div = El::new("div").into_element();
-    let _ = root.append_child(&div);
+    let advice = El::new("div");
+    let div = advice.element();
     Effect::new(move |shown: Option<Option<Shown>>| {
         state.more()?;
         // Rebuilt when the language or what the query asks of it changes
@@ -267,4 +267,5 @@ pub fn advice(root: &Element) {
         });
         Some(now)
     });
+    advice
 }

@@ -265,16 +265,14 @@ pub fn App(boot: Boot) -> impl IntoView {
                     return;
                 }
                 match step {
-                    0 => build_in_app(results::results),
-                    1 => build_in_app(|root| {
-                        reminders::reminders_section(root);
-                        notify::notify_opt_in(root, embedded);
+                    0 => build_in_app(|| vec![results::results()]),
+                    1 => build_in_app(|| {
+                        let mut sections = vec![reminders::reminders_section()];
+                        sections.extend(notify::notify_opt_in(embedded));
+                        sections
                     }),
-                    2 => build_in_app(tools::tools),
-                    3 => build_in_app(|root| {
-                        advice::advice(root);
-                        footer(root, embedded);
-                    }),
+                    2 => build_in_app(|| vec![tools::tools()]),
+                    3 => build_in_app(|| vec![advice::advice(), footer(embedded)]),
                     _ if !embedded => pwa::register_worker(pwa),
                     _ => {}
                 }
@@ -296,33 +294,34 @@ pub fn App(boot: Boot) -> impl IntoView {
         .child(skip)
         .child(install)
         .children(language_switcher());
-    let sections = [toolbar, status, reminders::due_banner(), picker::picker()];
-    if let Some(root) = app_root() {
-        for section in sections {
-            let _ = root.append_child(&section.into_element());
-        }
-    }
+    append_to_app(vec![
+        toolbar,
+        status,
+        reminders::due_banner(),
+        picker::picker(),
+    ]);
 }
 
-/// The app's root: `#app`, or the body, where `crate::mount` mounted the app.
-fn app_root() -> Option<web_sys::HtmlElement> {
+/// Appends `sections` to the app's root: `#app`, or the body, where
+/// `crate::mount` mounted the app.
+fn append_to_app(sections: Vec<El>) {
     let document = web_sys::window().and_then(|w| w.document());
-    document
+    let root = document
         .as_ref()
         .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.and_then(|d| d.body()))
+        .or_else(|| document.and_then(|d| d.body()).map(Into::into));
+    if let Some(root) = root {
+        El::from(root).children(sections);
+    }
 }
 
-/// Runs `build`, which appends a start-up step's sections to the app's root
-/// with the `dom` builder, in a reactive owner of its own that lives as
-/// long as the page.
-fn build_in_app(build: impl FnOnce(&web_sys::Element)) {
-    if let Some(root) = app_root() {
-        let owner = Owner::new();
-        owner.with(|| build(&root));
-        std::mem::forget(owner);
-    }
+/// Builds a start-up step's sections (`build`, with the `dom` builder) in a
+/// reactive owner of their own that lives as long as the page, and appends
+/// them to the app's root.
+fn build_in_app(build: impl FnOnce() -> Vec<El>) {
+    let owner = Owner::new();
+    append_to_app(owner.with(build));
+    std::mem::forget(owner);
 }
 
 /// Keeps `el`'s text the string `key` in the page's language (a heading).
@@ -333,10 +332,10 @@ pub(crate) fn keep_text(el: &web_sys::Element, key: Key) {
 }
 
 /// The page's foot: when the catalog was checked, and what stays private.
-fn footer(root: &web_sys::Element, embedded: bool) {
+fn footer(embedded: bool) -> El {
     let state = AppState::get();
-    let foot = El::new("div").class("foot").into_element();
-    let _ = root.append_child(&foot);
+    let footer = El::new("div").class("foot");
+    let foot = footer.element();
     Effect::new(move || {
         let checked = state
             .t(Key::CatalogChecked)
@@ -348,6 +347,7 @@ fn footer(root: &web_sys::Element, embedded: bool) {
         ];
         replace_children(&foot, lines.into_iter().flatten());
     });
+    footer
 }
 
 /// Runs `f` in a task of its own, after the browser has had a chance to paint.
@@ -555,11 +555,10 @@ fn language_switcher() -> [El; 2] {
     let div = notice.element();
     Effect::new(move || {
         choices.set_value(state.lang.get().code());
-        match loading.get() {
+        let _ = match loading.get() {
             true => choices.set_attribute("aria-busy", "true"),
             false => choices.remove_attribute("aria-busy"),
-        }
-        .ok();
+        };
         let alert = failed.get().then(|| {
             El::new("p")
                 .class("notice")

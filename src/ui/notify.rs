@@ -90,11 +90,11 @@ fn start_checking(state: AppState) {
     tick.forget();
 }
 
-/// The opt-in, appended to `root` only where notifications can work.
-pub fn notify_opt_in(root: &web_sys::Element, embedded: bool) {
+/// The opt-in, only where notifications can work.
+pub fn notify_opt_in(embedded: bool) -> Option<El> {
     let state = AppState::get();
     if !supported(embedded) {
-        return;
+        return None;
     }
     // Reading the permission is a synchronous round trip to the browser: once.
     let now = permission();
@@ -126,11 +126,8 @@ pub fn notify_opt_in(root: &web_sys::Element, embedded: bool) {
             ask();
         }
     };
-    let div = El::new("div")
-        .class("notify")
-        .on("click", on_click)
-        .into_element();
-    let _ = root.append_child(&div);
+    let opt_in = El::new("div").class("notify").on("click", on_click);
+    let div = opt_in.element();
     Effect::new(move || {
         let lang = state.lang.get();
         let content = if enabled() {
@@ -142,6 +139,7 @@ pub fn notify_opt_in(root: &web_sys::Element, embedded: bool) {
         };
         replace_children(&div, [content]);
     });
+    Some(opt_in)
 }
 
 /// The opt-in's one button.

@@ -249,8 +249,8 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     }
 }
 
-/// The results section, appended to `root`.
-pub fn results(root: &Element) {
+/// The results section.
+pub fn results() -> El {
     let state = AppState::get();
     let heading = El::new("h2").attr("id", "results-heading");
     keep_text(&heading.element(), Key::ResultsHeading);
@@ -262,11 +262,11 @@ pub fn results(root: &Element) {
         .attr("aria-labelledby", "results-heading")
         .child(heading)
         .child(container);
-    let _ = root.append_child(&section.into_element());
     Effect::new(move || {
         let (lang, q) = (state.lang.get(), state.query.get());
         let (content, unfilled) = build(lang, state.catalog(), &q);
         replace_children(&div, content);
         fill_later(unfilled);
     });
+    section
 }

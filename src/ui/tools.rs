@@ -184,10 +184,9 @@ fn on_remind(state: AppState, ev: web_sys::MouseEvent) {
     }
 }
 
-/// The two calculators (plain DOM), appended to `root`. A language change
-/// rebuilds them, keeping what was typed and working out again the answers
-/// shown.
-pub fn tools(root: &Element) {
+/// The two calculators (plain DOM). A language change rebuilds them, keeping
+/// what was typed and working out again the answers shown.
+pub fn tools() -> El {
     let state = AppState::get();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -195,13 +194,12 @@ pub fn tools(root: &Element) {
             answer(state, &form);
         }
     };
-    let section = El::new("section")
+    let tools = El::new("section")
         .class("tools")
         .attr("aria-labelledby", "tools-heading")
         .on("submit", on_submit)
-        .on("click", move |ev| on_remind(state, ev))
-        .into_element();
-    let _ = root.append_child(&section);
+        .on("click", move |ev| on_remind(state, ev));
+    let section = tools.element();
     Effect::new(move || {
         let lang = state.lang.get();
         // A language change rebuilds the forms, keeping what was typed.
@@ -227,4 +225,5 @@ pub fn tools(root: &Element) {
             }
         }
     });
+    tools
 }

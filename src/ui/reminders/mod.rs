@@ -234,11 +234,10 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     }
 }
 
-/// The reminders section, appended to `root`: notices, list, form, export
-/// and import. Built with the `dom` builder in three parts that re-render
-/// independently, so typing in the form is never interrupted by a list
-/// update.
-pub fn reminders_section(root: &Element) {
+/// The reminders section: notices, list, form, export and import. Built
+/// with the `dom` builder in three parts that re-render independently, so
+/// typing in the form is never interrupted by a list update.
+pub fn reminders_section() -> El {
     let state = AppState::get();
     let heading = El::new("h2")
         .attr("id", "reminders-heading")
@@ -259,14 +258,13 @@ pub fn reminders_section(root: &Element) {
     notices::render(state, notice_box.element(), announce.element());
     list::render_list(state, list.element());
     form::render(state, form_box.element());
-    let section = El::new("section")
+    El::new("section")
         .class("reminders")
         .attr("aria-labelledby", "reminders-heading")
         .on("click", move |ev| on_click(state, ev))
         .on("change", move |ev| form::on_change(state, ev))
         .on("submit", move |ev| form::on_submit(state, ev))
-        .children([heading, notice_box, announce, list, form_box]);
-    let _ = root.append_child(&section.into_element());
+        .children([heading, notice_box, announce, list, form_box])
 }
 
 /// `text` between Unicode directional isolates (U+2068 … U+2069), so that a
