@@ -2,9 +2,9 @@
 // by scripts/sizes.mjs exactly as the benchmark report (scripts/bench.sh) does: each file
 // compressed on its own with brotli quality 11.
 //   critical path (index.html + its CSS + boot JS + wasm-bindgen JS + wasm + the largest
-//   pack's first part and essentials' texts) <= BUDGETS.criticalPath, 122.7 KiB
+//   pack's first part and essentials' texts) <= BUDGETS.criticalPath, 112.4 KiB
 //   first load (the critical path + the largest pack's second part + the evidence)
-//                                                                  <= BUDGETS.firstLoad, 150.8 KiB
+//                                                                  <= BUDGETS.firstLoad, 140.5 KiB
 //   shell (index.html + CSS, what paints before the wasm arrives)       <= 14 KiB brotli
 // The lower goals are TARGETS (scripts/sizes.mjs), reported beside them.
 import { test, expect, gotoApp } from './fixtures.mjs';

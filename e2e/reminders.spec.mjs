@@ -17,7 +17,11 @@ async function addReminder(page, { label, due = '2030-05-01T09:30', repeat, warn
   await expect(page.locator('.reminder-form')).toHaveCount(0);
 }
 
-const labels = (page) => page.locator('[data-testid=reminders] > li.reminder h3').allTextContents();
+/** The reminders' labels, once the list is there (it waits for the stored document to be read). */
+async function labels(page) {
+  await page.getByTestId('reminders').waitFor({ state: 'attached' });
+  return page.locator('[data-testid=reminders] > li.reminder h3').allTextContents();
+}
 
 /** Unfolds an iCalendar text into its content lines. */
 function icsLines(text) {
@@ -272,6 +276,40 @@ test.describe("the pack's second part comes late", () => {
     await expect(page.locator('#reminders-heading')).toHaveText(/[а-я]{4}/);
     await expect(page.locator('#tools-heading')).toHaveText(/[а-я]{4}/);
     await expect(page.getByTestId('checked')).toHaveText(/[а-я]{4}/);
+  });
+});
+
+test.describe('the stored document is read by the document reader', () => {
+  // The service worker would answer from its cache before page.route could.
+  test.use({ serviceWorkers: 'block' });
+  const READER = /\/reader-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+
+  test('only when something is stored, after the first path; a language chosen before it arrives is saved with the reminders', async ({ page }) => {
+    const fetched = [];
+    page.on('request', (r) => READER.test(new URL(r.url()).pathname) && fetched.push(r.url()));
+    // A first visit never fetches it, nor does saving.
+    await gotoApp(page);
+    await expect(page.locator('[data-testid=reminders] .empty')).toBeVisible();
+    await addReminder(page, { label: 'Kept while the reader comes' });
+    expect(fetched, 'a first visit reads nothing').toEqual([]);
+
+    // A returning visit: the ranked paths show while the reader is held; the
+    // reminders wait for it, and a language chosen meanwhile is saved into the
+    // stored document once it is read, not over it.
+    const release = await holdRequests(page, '**/reader-*_bg.wasm');
+    await page.reload();
+    await gotoApp(page);
+    await expect(page.getByTestId('paths')).toBeVisible();
+    await page.locator('#lang').selectOption('az');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'az');
+    await expect(page.locator('#reminders-heading')).toHaveCount(0);
+    expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).prefs.lang ?? null, KEY)).toBeNull();
+    release();
+    expect(await labels(page)).toEqual(['Kept while the reader comes']);
+    await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).prefs.lang, KEY)).toBe('az');
+    const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+    expect(saved.reminders.map((r) => r.label)).toEqual(['Kept while the reader comes']);
+    expect(fetched.some((url) => url.endsWith('.js')) && fetched.some((url) => url.endsWith('_bg.wasm')), 'the returning visit fetched the reader').toBe(true);
   });
 });
 

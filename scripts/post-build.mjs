@@ -20,10 +20,13 @@
 //  1b. In release builds, minifies wasm-bindgen's JavaScript glue (azsim-<hash>.js) with
 //     terser (-22 % brotli'd), without the classes of the dropped exports, and puts the
 //     new `integrity` hash in index.html.
-//  1c. Gives the on-demand module (src/bin/extras.rs: the clerk's card, sharing, the copy
-//     box; built by Trunk as a worker-type module, so not loaded by the page) hashed names,
-//     optimized and minified in release builds, and a loader in the boot script,
-//     `azsimExtras()`, which the app calls on the first tap that needs it (hashExtras).
+//  1c. Gives the two modules loaded on first use (built by Trunk as worker-type modules,
+//     so not loaded by the page) hashed names, optimized and minified in release builds,
+//     and each a loader in the boot script (hashModule): the on-demand module
+//     (src/bin/extras.rs: the clerk's card, sharing, the copy box, the reminders' files),
+//     `azsimExtras()`, which the app calls on the first tap that needs it; and the
+//     document reader (src/bin/reader.rs), `azsimReader()`, which the app calls after the
+//     first paint when a document is stored.
 //  2. Lists every output file (recursively, except sw.js, hidden files, _headers and
 //     _redirects) as the service worker's precache list, as URLs relative to the worker
 //     ("./azsim-<hash>_bg.wasm"), plus "./".
@@ -255,45 +258,49 @@ export async function minifyGlue(dir, file, names, { integrity = true } = {}) {
   return [Buffer.byteLength(code), Buffer.byteLength(out)];
 }
 
-/** The on-demand module's files as Trunk writes them (a worker-type build: no hash). */
-const EXTRAS = { js: 'extras.js', wasm: 'extras_bg.wasm' };
-/** Its stylesheet, in the sources. */
-const EXTRAS_CSS = fileURLToPath(new URL('../style/extras.css', import.meta.url));
-/** The on-demand module's files once hashed (scripts/sizes.mjs leaves them out of the first load). */
-export const EXTRAS_FILE = /^extras-[0-9a-f]{16}(?:\.js|_bg\.wasm|\.css)$/;
+/**
+ * The modules loaded on first use: the name Trunk gives their files (a worker-type build:
+ * `<name>.js` and `<name>_bg.wasm`, no hash), the boot script's loader that loads them,
+ * and the stylesheet that comes with them, if any.
+ */
+const ON_DEMAND = [
+  { name: 'extras', loader: 'azsimExtras', css: fileURLToPath(new URL('../style/extras.css', import.meta.url)) },
+  { name: 'reader', loader: 'azsimReader', css: null },
+];
+/** Their files once hashed (scripts/sizes.mjs leaves them out of the first load). */
+export const ON_DEMAND_FILE = /^(?:extras|reader)-[0-9a-f]{16}(?:\.js|_bg\.wasm|\.css)$/;
 
 /**
- * Step 1c: gives the on-demand module (src/bin/extras.rs) content-hashed names,
- * extras-<hash>.js and extras-<hash>_bg.wasm (in release builds optimized and minified
- * first, as the app's), writes its stylesheet (style/extras.css) beside them as
- * extras-<hash>.css, and returns the boot script's code for `azsimExtras()`: it loads
- * the module and its stylesheet on the first call and gives the same module to every
- * later one; a failed load (offline before the service worker had it) is tried again
- * next time.
+ * Step 1c: gives a module loaded on first use (an ON_DEMAND entry) content-hashed names,
+ * <name>-<hash>.js and <name>-<hash>_bg.wasm (in release builds optimized and minified
+ * first, as the app's), writes its stylesheet beside them as <name>-<hash>.css, and
+ * returns the boot script's code for its loader: it loads the module (and stylesheet) on
+ * the first call and gives the same module to every later one; a failed load (offline
+ * before the service worker had it) is tried again next time.
  */
-export async function hashExtras(dir, { release, publicUrl = './' }) {
-  const js = path.join(dir, EXTRAS.js);
-  const wasm = path.join(dir, EXTRAS.wasm);
+export async function hashModule(dir, { name, loader, css }, { release, publicUrl = './' }) {
+  const js = path.join(dir, `${name}.js`);
+  const wasm = path.join(dir, `${name}_bg.wasm`);
   if (release) {
     const [, , , names] = await optimizeWasm(dir, wasm, { integrity: false });
     await minifyGlue(dir, js, names, { integrity: false });
   }
-  const css = await readFile(EXTRAS_CSS);
-  const hash = sha256(Buffer.concat([await readFile(js), await readFile(wasm), css])).toString('hex').slice(0, 16);
-  const names = { js: `extras-${hash}.js`, wasm: `extras-${hash}_bg.wasm`, css: `extras-${hash}.css` };
+  const sheet = css ? await readFile(css) : Buffer.alloc(0);
+  const hash = sha256(Buffer.concat([await readFile(js), await readFile(wasm), sheet])).toString('hex').slice(0, 16);
+  const names = { js: `${name}-${hash}.js`, wasm: `${name}-${hash}_bg.wasm`, css: `${name}-${hash}.css` };
   await rename(js, path.join(dir, names.js));
   await rename(wasm, path.join(dir, names.wasm));
-  await writeFile(path.join(dir, names.css), css);
+  if (css) await writeFile(path.join(dir, names.css), sheet);
   const [jsUrl, wasmUrl, cssUrl] = [names.js, names.wasm, names.css].map((n) => JSON.stringify((publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`) + n));
-  return `// Loads the on-demand module and its stylesheet when the app first calls for them
-// (scripts/post-build.mjs, hashExtras).
+  const parts = css ? `Promise.all([import(${jsUrl}), sheet()])` : `Promise.all([import(${jsUrl})])`;
+  return `// Loads ${name}-<hash>.js when the app first calls for it (scripts/post-build.mjs, hashModule).
 {
   let loading = null;
-  const sheet = () => new Promise((onload, onerror) => {
+${css ? `  const sheet = () => new Promise((onload, onerror) => {
     document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: ${cssUrl}, onload, onerror }));
   });
-  globalThis.azsimExtras = () =>
-    (loading ??= Promise.all([import(${jsUrl}), sheet()])
+` : ''}  globalThis.${loader} = () =>
+    (loading ??= ${parts}
       .then(async ([m]) => { await m.default({ module_or_path: ${wasmUrl} }); return m; })
       .catch((err) => { loading = null; throw err; }));
 }
@@ -412,8 +419,9 @@ async function main() {
   const wasm = release ? await optimizeWasm(dir, appWasm) : null;
   const glue = release ? await minifyGlue(dir, appGlue, wasm[3]) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
-  const extras = await hashExtras(dir, { release, publicUrl });
-  const prelude = packPreload(packs, publicUrl, await writeEssentials(dir, essentials, publicUrl)) + extras;
+  let loaders = '';
+  for (const module of ON_DEMAND) loaders += await hashModule(dir, module, { release, publicUrl });
+  const prelude = packPreload(packs, publicUrl, await writeEssentials(dir, essentials, publicUrl)) + loaders;
   const boot = await externalizeBoot(dir, { publicUrl, prelude, minify: release });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(

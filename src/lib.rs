@@ -18,6 +18,8 @@ mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod extras;
 #[cfg(target_arch = "wasm32")]
+mod modules;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod packs;
 #[cfg(target_arch = "wasm32")]
 mod pwa;
@@ -42,11 +44,11 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 fn boot() {
     let params = domain::AppParams::parse(&ui::current_search());
-    let stored = storage::load();
+    let stored = storage::Stored::look();
     let languages = ui::browser_languages();
     let lang = domain::Lang::detect(
         params.lang,
-        stored.doc.prefs.lang.as_deref(),
+        stored.saved_lang().as_deref(),
         languages.iter().map(String::as_str),
     );
     ui::fatal::set_lang(lang);

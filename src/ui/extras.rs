@@ -4,7 +4,7 @@
 //! offline) and runs once it is, so a tap made while it loads is answered,
 //! not lost. The module has its own strings: the app passes the language.
 
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Array, Function, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,13 +18,7 @@ use crate::storage;
 
 /// Calls the module's export `name` with `args`, loading the module first.
 fn call(name: &'static str, args: Array) {
-    let load = Reflect::get(&js_sys::global(), &"azsimExtras".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    let Some(loading) = load
-        .and_then(|f| f.call0(&JsValue::NULL).ok())
-        .and_then(|p| p.dyn_into::<Promise>().ok())
-    else {
+    let Some(loading) = crate::modules::load("azsimExtras") else {
         return;
     };
     let run = Closure::once(move |module: JsValue| {
@@ -72,7 +66,8 @@ pub fn clerk(state: AppState, channel: &Channel, opener: &Element) {
         let kept = Array::from(&kept);
         let kept = kept.get(0).as_string().zip(kept.get(1).as_string());
         let kept = kept.map(|(number, amount)| ClerkInput { number, amount });
-        state.store.commit(|d| d.prefs.clerk = kept);
+        let store = state.store;
+        store.when_ready(move || store.commit(|d| d.prefs.clerk = kept));
     });
     let scratch_card = JsValue::from(channel.kind == ChannelKind::ScratchCard);
     let args = Array::of5(
@@ -119,11 +114,10 @@ pub fn read_backup(
     on_read: impl FnOnce(Result<Document, String>) + 'static,
 ) {
     let on_read = Closure::once_into_js(move |text: JsValue, refusal: JsValue| {
-        let read = match text.as_string() {
-            Some(text) => storage::decode(&text).map_err(|e| e.name().to_owned()),
-            None => Err(refusal.as_string().unwrap_or_default()),
+        let Some(text) = text.as_string() else {
+            return on_read(Err(refusal.as_string().unwrap_or_default()));
         };
-        on_read(read);
+        wasm_bindgen_futures::spawn_local(async move { on_read(storage::read(text).await) });
     });
     call("read_backup", Array::of2(input, &on_read));
 }

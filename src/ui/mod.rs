@@ -21,13 +21,15 @@ use self::dom::{clicked, option, replace_children, Action, El};
 use crate::domain::{AppParams, Catalog, Lang, Query};
 use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
-use crate::store::{Loaded, Store};
+use crate::storage::Stored;
+use crate::store::Store;
 use crate::{embed, i18n, packs};
 
 /// What [`App`] starts from: read before the first language pack loads.
 pub struct Boot {
     pub params: AppParams,
-    pub stored: Loaded,
+    /// What is stored, read by the store after the first paint.
+    pub stored: Stored,
     /// The language to show; its pack is installed.
     pub lang: Lang,
     pub pack: &'static Pack,
@@ -250,16 +252,17 @@ pub fn App(boot: Boot) -> impl IntoView {
     // paint, so that no task blocks the page for long (Lighthouse: TBT):
     // the mount builds the toolbar, the due banner and the picker; step 0
     // adds the results; then, once the pack's second part is installed (on
-    // a slow line long after the results), 1 the reminders, 2 the
-    // calculators, 3 the advice and the footer; 4 registers the service
-    // worker, so that its precaching does not compete with the pack. Each
-    // section is appended to the app's root when its step comes.
+    // a slow line long after the results) and the stored document is read,
+    // 1 the reminders, 2 the calculators, 3 the advice and the footer; 4
+    // registers the service worker, so that its precaching does not compete
+    // with the pack. Each section is appended to the app's root when its
+    // step comes.
     let stage = RwSignal::new(0u8);
     // Each run takes the next step in a task of its own (once: a step
     // another run took is not taken again).
     Effect::new(move || {
         let step = stage.get();
-        if step < 5 && (step < 1 || state.more.get().is_some()) {
+        if step < 5 && (step < 1 || (state.more.get().is_some() && store.ready.get())) {
             defer(move || {
                 if stage.get_untracked() != step {
                     return;
@@ -534,9 +537,10 @@ fn language_switcher() -> [El; 2] {
                 state.more.set(Some((lang, more)));
             }
             state.params.update(|p| p.lang = Some(lang));
-            state
-                .store
-                .commit(|d| d.prefs.lang = Some(lang.code().to_owned()));
+            let store = state.store;
+            store.when_ready(move || {
+                store.commit(|d| d.prefs.lang = Some(lang.code().to_owned()));
+            });
         });
     };
     // Options and notice are plain DOM: the `<select>` is never rebuilt, so
