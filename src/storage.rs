@@ -105,7 +105,9 @@ impl Stored {
         if !prefs.is_object() {
             return None;
         }
-        js_sys::Reflect::get(&prefs, &"lang".into()).ok()?.as_string()
+        js_sys::Reflect::get(&prefs, &"lang".into())
+            .ok()?
+            .as_string()
     }
 
     /// What loading gives when there is nothing to read; else the text to

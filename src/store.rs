@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::domain::document::Document;
 use crate::domain::reminders;
-use crate::storage::{self, Loaded, Stored};
 pub use crate::storage::Problem;
+use crate::storage::{self, Loaded, Stored};
 
 /// The document and how saving it goes; one per app, shared through
 /// `ui::AppState`.

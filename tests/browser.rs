@@ -63,7 +63,10 @@ fn the_document_travels_between_modules_whole() {
 fn the_saved_language_is_read_without_the_reader() {
     let ls = local_storage();
     for (text, lang) in [
-        (r#"{"version":2,"prefs":{"lang":"az","notify":false},"reminders":[]}"#, Some("az")),
+        (
+            r#"{"version":2,"prefs":{"lang":"az","notify":false},"reminders":[]}"#,
+            Some("az"),
+        ),
         (r#"{"prefs":{"lang":7}}"#, None),
         (r#"{"prefs":"az"}"#, None),
         ("{not json", None),
