@@ -129,7 +129,7 @@ pub const UNAVAILABLE: &str = "unavailable";
 /// checked, in the document reader (`src/bin/reader.rs`, loaded on the
 /// first call): as [`decode`] reads it, handed over in postcard. The error
 /// is `DecodeError::name`, or [`UNAVAILABLE`].
-pub async fn read(text: String) -> Result<Document, String> {
+pub async fn read(text: &str) -> Result<Document, String> {
     let Some(loading) = crate::modules::load("azsimReader") else {
         return Err(UNAVAILABLE.into());
     };
@@ -141,7 +141,7 @@ pub async fn read(text: String) -> Result<Document, String> {
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or(UNAVAILABLE)?;
     let damaged = || DecodeError::Damaged.name().to_owned();
-    match read_document.call1(&JsValue::NULL, &text.into()) {
+    match read_document.call1(&JsValue::NULL, &JsValue::from_str(text)) {
         Ok(bytes) => take_over(&js_sys::Uint8Array::new(&bytes).to_vec()).ok_or_else(damaged),
         Err(why) => Err(why.as_string().unwrap_or_else(damaged)),
     }
@@ -195,8 +195,9 @@ pub fn settle(text: &str, read: Result<Document, String>) -> Loaded {
     if why == DecodeError::TooNew(0).name() {
         return Loaded::fresh(false, Some(Problem::TooNew));
     }
-    let Some(ls) = local().filter(|_| why != UNAVAILABLE) else {
-        return Loaded::fresh(false, Some(Problem::Blocked));
+    let ls = match local() {
+        Some(ls) if why != UNAVAILABLE => ls,
+        _ => return Loaded::fresh(false, Some(Problem::Blocked)),
     };
     let backup_key = format!("{DAMAGED_PREFIX}{}", js_sys::Date::now() as u64);
     let kept = ls.set_item(&backup_key, text).is_ok();
@@ -266,7 +267,7 @@ pub fn on_external_change(f: impl Fn(Document) + Copy + 'static) {
             return f(Document::default());
         };
         wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(doc) = read(text).await {
+            if let Ok(doc) = read(&text).await {
                 f(doc);
             }
         });

@@ -46,7 +46,7 @@ impl Store {
         match unread {
             Ok(loaded) => store.settle(loaded),
             Err(text) => leptos::task::spawn_local(async move {
-                let read = storage::read(text.clone()).await;
+                let read = storage::read(&text).await;
                 store.settle(storage::settle(&text, read));
             }),
         }

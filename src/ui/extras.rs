@@ -117,7 +117,7 @@ pub fn read_backup(
         let Some(text) = text.as_string() else {
             return on_read(Err(refusal.as_string().unwrap_or_default()));
         };
-        wasm_bindgen_futures::spawn_local(async move { on_read(storage::read(text).await) });
+        wasm_bindgen_futures::spawn_local(async move { on_read(storage::read(&text).await) });
     });
     call("read_backup", Array::of2(input, &on_read));
 }
