@@ -250,7 +250,7 @@ ownServer('after one visit the app loads and works with the network off', async 
   }
   expect(offlineHits(), 'requests that reached the server while offline').toEqual([]);
 
-  // Stored reminders show offline: the document reader, never loaded online, is precached.
+  // Stored reminders show offline: the reminders module, never loaded online, is precached.
   const stored = { version: 2, prefs: { lang: 'en', notify: false }, reminders: [{ id: 'offline1', label: 'Renewed offline', due: '2030-01-01T09:00', operator: null, channel: null, note: '', repeat: 'none', warn_days: 0 }] };
   await page.evaluate((doc) => localStorage.setItem('azsim.v1', JSON.stringify(doc)), stored);
   await page.reload();

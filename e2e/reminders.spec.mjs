@@ -279,37 +279,54 @@ test.describe("the pack's second part comes late", () => {
   });
 });
 
-test.describe('the stored document is read by the document reader', () => {
+test.describe('the reminders module', () => {
   // The service worker would answer from its cache before page.route could.
   test.use({ serviceWorkers: 'block' });
-  const READER = /\/reader-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
+  const MODULE = /\/reminders-[0-9a-f]{16}(\.js|_bg\.wasm)$/;
 
-  test('only when something is stored, after the first path; a language chosen before it arrives is saved with the reminders', async ({ page }) => {
+  test('a first visit fetches it only on a tap that needs it, and answers that tap; a returning visit fetches it after the first path, and a language chosen before it arrives is saved with the reminders', async ({ page }) => {
     const fetched = [];
-    page.on('request', (r) => READER.test(new URL(r.url()).pathname) && fetched.push(r.url()));
-    // A first visit never fetches it, nor does saving.
+    page.on('request', (r) => MODULE.test(new URL(r.url()).pathname) && fetched.push(r.url()));
+    // A first visit: the placeholder, every later section, and no module.
     await gotoApp(page);
     await expect(page.locator('[data-testid=reminders] .empty')).toBeVisible();
-    await addReminder(page, { label: 'Kept while the reader comes' });
-    expect(fetched, 'a first visit reads nothing').toEqual([]);
+    await expect(page.getByTestId('checked')).toBeVisible();
+    expect(fetched, 'a first visit fetches nothing for reminders').toEqual([]);
 
-    // A returning visit: the ranked paths show while the reader is held; the
+    // "Add" while the module is held: answered once it arrives, with focus in
+    // the form.
+    const releaseFirst = await holdRequests(page, '**/reminders-*_bg.wasm');
+    await page.getByTestId('add-reminder').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fetched.length).toBeGreaterThan(0);
+    await expect(page.locator('.reminder-form')).toHaveCount(0);
+    releaseFirst();
+    await expect(page.locator('#reminder-label')).toBeFocused();
+    await page.locator('.reminder-form button[data-action=cancel]').click();
+    await expect(page.getByTestId('add-reminder')).toBeFocused();
+    await addReminder(page, { label: 'Kept while the module comes' });
+    await page.unroute('**/reminders-*_bg.wasm');
+
+    // A returning visit: the ranked paths show while the module is held; the
     // reminders wait for it, and a language chosen meanwhile is saved into the
     // stored document once it is read, not over it.
-    const release = await holdRequests(page, '**/reader-*_bg.wasm');
+    fetched.length = 0;
+    const release = await holdRequests(page, '**/reminders-*_bg.wasm');
     await page.reload();
     await gotoApp(page);
     await expect(page.getByTestId('paths')).toBeVisible();
     await page.locator('#lang').selectOption('az');
     await expect(page.locator('html')).toHaveAttribute('lang', 'az');
+    await expect(page.getByTestId('checked')).toBeVisible();
     await expect(page.locator('#reminders-heading')).toHaveCount(0);
     expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).prefs.lang ?? null, KEY)).toBeNull();
     release();
-    expect(await labels(page)).toEqual(['Kept while the reader comes']);
+    expect(await labels(page)).toEqual(['Kept while the module comes']);
+    await expect(page.locator('#reminders-heading')).toHaveText('Xatırlatmalarınız');
     await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).prefs.lang, KEY)).toBe('az');
     const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
-    expect(saved.reminders.map((r) => r.label)).toEqual(['Kept while the reader comes']);
-    expect(fetched.some((url) => url.endsWith('.js')) && fetched.some((url) => url.endsWith('_bg.wasm')), 'the returning visit fetched the reader').toBe(true);
+    expect(saved.reminders.map((r) => r.label)).toEqual(['Kept while the module comes']);
+    expect(fetched.some((url) => url.endsWith('.js')) && fetched.some((url) => url.endsWith('_bg.wasm')), 'the returning visit fetched the module').toBe(true);
   });
 });
 
@@ -318,7 +335,9 @@ test('notifications: opt-in in the top-level app, never offered in embed mode', 
   await gotoApp(page);
   await page.locator('.notify button').click();
   await expect(page.locator('.notify')).toContainText('Notifications are on');
-  expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).prefs.notify, KEY)).toBe(true);
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k))?.prefs.notify, KEY)).toBe(true);
+  await page.reload();
+  await expect(page.locator('.notify')).toContainText('Notifications are on');
   await gotoApp(page, 'embed=1');
   await expect(page.locator('.notify')).toHaveCount(0);
 });

@@ -25,8 +25,9 @@
 //     and each a loader in the boot script (hashModule): the on-demand module
 //     (src/bin/extras.rs: the clerk's card, sharing, the copy box, the reminders' files),
 //     `azsimExtras()`, which the app calls on the first tap that needs it; and the
-//     document reader (src/bin/reader.rs), `azsimReader()`, which the app calls after the
-//     first paint when a document is stored.
+//     reminders module (src/bin/reminders.rs: the stored document, the due banner, the
+//     reminders section), `azsimReminders()`, which the app calls as it mounts when a
+//     document is stored, else on the first tap that needs it.
 //  2. Lists every output file (recursively, except sw.js, hidden files, _headers and
 //     _redirects) as the service worker's precache list, as URLs relative to the worker
 //     ("./azsim-<hash>_bg.wasm"), plus "./".
@@ -265,10 +266,10 @@ export async function minifyGlue(dir, file, names, { integrity = true } = {}) {
  */
 const ON_DEMAND = [
   { name: 'extras', loader: 'azsimExtras', css: fileURLToPath(new URL('../style/extras.css', import.meta.url)) },
-  { name: 'reader', loader: 'azsimReader', css: null },
+  { name: 'reminders', loader: 'azsimReminders', css: null },
 ];
 /** Their files once hashed (scripts/sizes.mjs leaves them out of the first load). */
-export const ON_DEMAND_FILE = /^(?:extras|reader)-[0-9a-f]{16}(?:\.js|_bg\.wasm|\.css)$/;
+export const ON_DEMAND_FILE = /^(?:extras|reminders)-[0-9a-f]{16}(?:\.js|_bg\.wasm|\.css)$/;
 
 /**
  * Step 1c: gives a module loaded on first use (an ON_DEMAND entry) content-hashed names,

@@ -3,7 +3,8 @@
 //! `domain` (the `azsim-domain` crate in `crates/domain`, which knows no
 //! browser) and `i18n` are plain Rust, tested natively. The browser app
 //! (`ui`, `storage`) is compiled only for wasm32; so are `extras`, the
-//! features of the second, on-demand module (`src/bin/extras.rs`).
+//! features of the on-demand module (`src/bin/extras.rs`), and `reminders`,
+//! the entry points of the reminders module (`src/bin/reminders.rs`).
 
 /// Talc instead of Rust's default wasm allocator (dlmalloc): smaller, faster.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -23,6 +24,8 @@ mod modules;
 pub(crate) mod packs;
 #[cfg(target_arch = "wasm32")]
 mod pwa;
+#[cfg(target_arch = "wasm32")]
+pub use ui::reminders::module as reminders;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
@@ -46,9 +49,10 @@ fn boot() {
     let params = domain::AppParams::parse(&ui::current_search());
     let stored = storage::Stored::look();
     let languages = ui::browser_languages();
+    let saved_lang = stored.saved_pref("lang").as_string();
     let lang = domain::Lang::detect(
         params.lang,
-        stored.saved_lang().as_deref(),
+        saved_lang.as_deref(),
         languages.iter().map(String::as_str),
     );
     ui::fatal::set_lang(lang);

@@ -1,9 +1,10 @@
 //! The app's other wasm modules (the on-demand module, `src/bin/extras.rs`,
-//! and the document reader, `src/bin/reader.rs`), each loaded on its first
-//! use by a loader the boot script defines (scripts/post-build.mjs,
-//! `hashModule`): `azsimExtras()`, `azsimReader()`.
+//! and the reminders module, `src/bin/reminders.rs`), each loaded on its
+//! first use by a loader the boot script defines (scripts/post-build.mjs,
+//! `hashModule`): `azsimExtras()`, `azsimReminders()`.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The module that the boot script's `loader` loads, as a promise: the
@@ -18,4 +19,20 @@ pub fn load(loader: &str) -> Option<Promise> {
         .ok()?
         .dyn_into::<Promise>()
         .ok()
+}
+
+/// Calls the export `name` of `module` (a module's exports) with `args`.
+pub fn apply(module: &JsValue, name: &str, args: &Array) {
+    let export = Reflect::get(module, &name.into()).ok();
+    if let Some(f) = export.and_then(|f| f.dyn_into::<Function>().ok()) {
+        let _ = f.apply(&JsValue::NULL, args);
+    }
+}
+
+/// Calls the export `name` with `args` once `loading` (a module's promise)
+/// has its exports.
+pub fn call_when_loaded(loading: &Promise, name: &'static str, args: Array) {
+    let run = Closure::once(move |module: JsValue| apply(&module, name, &args));
+    let _ = loading.then(&run);
+    run.forget();
 }

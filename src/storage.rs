@@ -8,19 +8,17 @@
 //! The document's JSON is the browser's (`JSON.parse`, `JSON.stringify`),
 //! turned into and out of the domain's types by serde-wasm-bindgen: the same
 //! text as serde_json's (the on-demand module reads and writes backups with
-//! that), for 3.4 KB less brotli'd wasm on the critical path. Reading it
-//! ([`decode`]) happens in a module of its own, the document reader
-//! (`src/bin/reader.rs`), loaded only when there is something to read: the
-//! app's module writes the document but never links its reader (10.5 KB
-//! of brotli'd wasm off the critical path).
+//! that), for 3.4 KB less brotli'd wasm. Reading and writing it happen in the
+//! reminders module (`src/bin/reminders.rs`); the app's module only
+//! [`look`](Stored::look)s at what is stored, and reads the saved
+//! preferences it needs at start ([`Stored::saved_pref`]) without serde.
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::document::{AnyVersion, ClerkInput, DecodeError, Document, Prefs, Versioned};
-use crate::domain::reminders::Reminder;
+use crate::domain::document::{AnyVersion, DecodeError, Document, Versioned};
 
 /// The storage key of the app's document.
 pub const KEY: &str = "azsim.v1";
@@ -93,26 +91,25 @@ impl Stored {
         }
     }
 
-    /// The language the stored preferences name, if the text says one, read
-    /// as the boot script reads it (`JSON.parse(…)?.prefs?.lang`), without
-    /// the document reader.
-    pub fn saved_lang(&self) -> Option<String> {
+    /// The stored preference `name` (`JSON.parse(…)?.prefs?.[name]`, as the
+    /// boot script reads the language), without the reminders module that
+    /// reads the document: `undefined` if the text names none.
+    pub fn saved_pref(&self, name: &str) -> JsValue {
         let Stored::Text(text) = self else {
-            return None;
+            return JsValue::UNDEFINED;
         };
-        let value = js_sys::JSON::parse(text).ok()?;
-        let prefs = js_sys::Reflect::get(&value, &"prefs".into()).ok()?;
+        let prefs = js_sys::JSON::parse(text)
+            .and_then(|value| js_sys::Reflect::get(&value, &"prefs".into()))
+            .unwrap_or_default();
         if !prefs.is_object() {
-            return None;
+            return JsValue::UNDEFINED;
         }
-        js_sys::Reflect::get(&prefs, &"lang".into())
-            .ok()?
-            .as_string()
+        js_sys::Reflect::get(&prefs, &name.into()).unwrap_or_default()
     }
 
     /// What loading gives when there is nothing to read; else the text to
-    /// read (with [`read`], then [`settle`]).
-    pub fn unread(self) -> Result<Loaded, String> {
+    /// read (with [`decode`], then [`settle`]).
+    fn unread(self) -> Result<Loaded, String> {
         match self {
             Stored::Blocked => Ok(Loaded::fresh(false, Some(Problem::Blocked))),
             Stored::Empty => Ok(Loaded::fresh(true, None)),
@@ -121,67 +118,20 @@ impl Stored {
     }
 }
 
-/// What [`read`] says when the document reader cannot be loaded (offline
-/// before the service worker had it).
-pub const UNAVAILABLE: &str = "unavailable";
-
-/// Reads `text`, a stored document or a backup the on-demand module
-/// checked, in the document reader (`src/bin/reader.rs`, loaded on the
-/// first call): as [`decode`] reads it, handed over in postcard. The error
-/// is `DecodeError::name`, or [`UNAVAILABLE`].
-pub async fn read(text: &str) -> Result<Document, String> {
-    let Some(loading) = crate::modules::load("azsimReader") else {
-        return Err(UNAVAILABLE.into());
-    };
-    let module = wasm_bindgen_futures::JsFuture::from(loading)
-        .await
-        .map_err(|_| UNAVAILABLE.to_owned())?;
-    let read_document = js_sys::Reflect::get(&module, &"read_document".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or(UNAVAILABLE)?;
-    let damaged = || DecodeError::Damaged.name().to_owned();
-    match read_document.call1(&JsValue::NULL, &JsValue::from_str(text)) {
-        Ok(bytes) => take_over(&js_sys::Uint8Array::new(&bytes).to_vec()).ok_or_else(damaged),
-        Err(why) => Err(why.as_string().unwrap_or_else(damaged)),
+/// Loads what is stored: [`Stored::look`], then, if there is text,
+/// [`decode`] and [`settle`].
+pub fn load() -> Loaded {
+    match Stored::look().unread() {
+        Ok(loaded) => loaded,
+        Err(text) => settle(&text, decode(&text)),
     }
 }
 
-/// The document as the reader hands it to the app: its fields, in order, in
-/// postcard (the document's own derive leaves out an absent clerk input,
-/// which a format without field names cannot read back).
-type Handed = (u32, Option<String>, bool, Option<ClerkInput>, Vec<Reminder>);
-
-/// `doc` as the reader hands it over (see [`take_over`]).
-pub fn hand_over(doc: Document) -> Vec<u8> {
-    let Document {
-        version,
-        prefs,
-        reminders,
-    } = doc;
-    let handed: Handed = (version, prefs.lang, prefs.notify, prefs.clerk, reminders);
-    postcard::to_allocvec(&handed).unwrap_or_default()
-}
-
-/// The document [`hand_over`] wrote, if `bytes` are that.
-pub fn take_over(bytes: &[u8]) -> Option<Document> {
-    let (version, lang, notify, clerk, reminders): Handed = postcard::from_bytes(bytes).ok()?;
-    Some(Document {
-        version,
-        prefs: Prefs {
-            lang,
-            notify,
-            clerk,
-        },
-        reminders,
-    })
-}
-
-/// What loading found: the document [`read`] made of the stored `text`, or
-/// why not. An unreadable document is copied to a backup key before
+/// What loading found: the document [`decode`] made of the stored `text`,
+/// or why not. An unreadable document is copied to a backup key before
 /// anything is written (if even that fails, nothing is written at all); a
-/// newer one is left alone; and without the reader nothing is written.
-pub fn settle(text: &str, read: Result<Document, String>) -> Loaded {
+/// newer one is left alone.
+pub fn settle(text: &str, read: Result<Document, DecodeError>) -> Loaded {
     let why = match read {
         Ok(doc) => {
             return Loaded {
@@ -192,12 +142,11 @@ pub fn settle(text: &str, read: Result<Document, String>) -> Loaded {
         }
         Err(why) => why,
     };
-    if why == DecodeError::TooNew(0).name() {
+    if let DecodeError::TooNew(_) = why {
         return Loaded::fresh(false, Some(Problem::TooNew));
     }
-    let ls = match local() {
-        Some(ls) if why != UNAVAILABLE => ls,
-        _ => return Loaded::fresh(false, Some(Problem::Blocked)),
+    let Some(ls) = local() else {
+        return Loaded::fresh(false, Some(Problem::Blocked));
     };
     let backup_key = format!("{DAMAGED_PREFIX}{}", js_sys::Date::now() as u64);
     let kept = ls.set_item(&backup_key, text).is_ok();
@@ -227,7 +176,7 @@ pub fn encode(doc: &Document) -> String {
 }
 
 /// Reads a stored document of any known version (`domain::document` decides
-/// what it means), in the document reader (see [`read`]): only a JSON
+/// what it means): only a JSON
 /// object is one (serde's derives would also read a list of the fields), and
 /// one that does not read is newer or damaged, as its version says.
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
@@ -253,7 +202,7 @@ pub fn read_kept(key: &str) -> Option<String> {
 }
 
 /// Calls `f` with the new document when another tab changes it (the
-/// `storage` event), once [`read`]. A change this tab cannot read is
+/// `storage` event), once [`decode`]d. A change this tab cannot read is
 /// ignored here; it is handled on the next load.
 pub fn on_external_change(f: impl Fn(Document) + Copy + 'static) {
     let Some(window) = web_sys::window() else {
@@ -266,11 +215,9 @@ pub fn on_external_change(f: impl Fn(Document) + Copy + 'static) {
         let Some(text) = e.new_value() else {
             return f(Document::default());
         };
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(doc) = read(&text).await {
-                f(doc);
-            }
-        });
+        if let Ok(doc) = decode(&text) {
+            f(doc);
+        }
     });
     let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
     closure.forget();

@@ -3,9 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use azsim::domain::date::LocalDateTime;
-use azsim::domain::document::{ClerkInput, Document};
+use azsim::domain::document::Document;
 use azsim::domain::reminders::{Reminder, ReminderId, Repeat};
-use azsim::storage::{self, Loaded, Problem, Stored, DAMAGED_PREFIX, KEY};
+use azsim::storage::{self, Problem, Stored, DAMAGED_PREFIX, KEY};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -33,62 +33,43 @@ fn sample() -> Document {
     }
 }
 
-/// Loads as the app's store does, reading the text with `storage::decode`
-/// itself: what the document reader (`src/bin/reader.rs`) runs.
-fn load() -> Loaded {
-    match Stored::look().unread() {
-        Ok(loaded) => loaded,
-        Err(text) => storage::settle(&text, storage::decode(&text).map_err(|e| e.name().into())),
-    }
-}
-
 #[wasm_bindgen_test]
-fn the_document_travels_between_modules_whole() {
-    // The reader hands the app what it read: every field, an absent clerk
-    // input and a kept one alike.
-    let mut with_clerk = sample();
-    with_clerk.prefs.clerk = Some(ClerkInput {
-        number: "050 123 45 67".into(),
-        amount: "5".into(),
-    });
-    with_clerk.reminders[0].repeat = Repeat::EveryDays(30);
-    for doc in [Document::default(), sample(), with_clerk] {
-        let bytes = storage::hand_over(doc.clone());
-        assert_eq!(storage::take_over(&bytes), Some(doc));
-        assert_eq!(storage::take_over(&bytes[..bytes.len() - 1]), None);
-    }
-}
-
-#[wasm_bindgen_test]
-fn the_saved_language_is_read_without_the_reader() {
+fn saved_preferences_are_read_without_the_reminders_module() {
     let ls = local_storage();
-    for (text, lang) in [
+    for (text, lang, notify) in [
         (
-            r#"{"version":2,"prefs":{"lang":"az","notify":false},"reminders":[]}"#,
+            r#"{"version":2,"prefs":{"lang":"az","notify":true},"reminders":[]}"#,
             Some("az"),
+            Some(true),
         ),
-        (r#"{"prefs":{"lang":7}}"#, None),
-        (r#"{"prefs":"az"}"#, None),
-        ("{not json", None),
-        ("null", None),
+        (r#"{"prefs":{"lang":7,"notify":"yes"}}"#, None, None),
+        (r#"{"prefs":"az"}"#, None, None),
+        ("{not json", None, None),
+        ("null", None, None),
     ] {
         ls.set_item(KEY, text).expect("write");
-        assert_eq!(Stored::look().saved_lang().as_deref(), lang, "{text}");
+        let stored = Stored::look();
+        assert_eq!(
+            stored.saved_pref("lang").as_string().as_deref(),
+            lang,
+            "{text}"
+        );
+        assert_eq!(stored.saved_pref("notify").as_bool(), notify, "{text}");
     }
     ls.clear().expect("clear");
     assert!(matches!(Stored::look(), Stored::Empty));
-    assert_eq!(Stored::look().saved_lang(), None);
+    assert!(Stored::look().saved_pref("lang").is_undefined());
 }
 
 #[wasm_bindgen_test]
 fn document_round_trips_through_local_storage() {
     let ls = local_storage();
     ls.clear().expect("clear");
-    let empty = load();
+    let empty = storage::load();
     assert!(empty.persistent && empty.problem.is_none());
     assert_eq!(empty.doc, Document::default());
     storage::save(&sample()).expect("saved");
-    let loaded = load();
+    let loaded = storage::load();
     assert_eq!(loaded.doc, sample());
     assert!(loaded.problem.is_none());
 }
@@ -98,7 +79,7 @@ fn corrupt_document_is_kept_in_a_backup_key() {
     let ls = local_storage();
     ls.clear().expect("clear");
     ls.set_item(KEY, "{not json").expect("write");
-    let loaded = load();
+    let loaded = storage::load();
     let Some(Problem::Damaged { backup_key }) = loaded.problem else {
         panic!("expected a damaged-data problem");
     };
@@ -125,12 +106,12 @@ fn older_version_migrates_and_newer_is_left_alone() {
     let ls = local_storage();
     ls.clear().expect("clear");
     ls.set_item(KEY, r#"{"lang":"az"}"#).expect("write v0");
-    let loaded = load();
+    let loaded = storage::load();
     assert_eq!(loaded.doc.prefs.lang.as_deref(), Some("az"));
     assert!(loaded.persistent);
     ls.set_item(KEY, r#"{"version":99,"reminders":[]}"#)
         .expect("write future");
-    let loaded = load();
+    let loaded = storage::load();
     assert_eq!(loaded.problem, Some(Problem::TooNew));
     assert!(
         !loaded.persistent,
@@ -156,7 +137,7 @@ fn storage_that_throws_degrades_without_panicking() {
     for n in names {
         js_sys::Reflect::set(&proto, &n.into(), &thrower).expect("patch");
     }
-    let loaded = load();
+    let loaded = storage::load();
     let save = storage::save(&sample());
     for (n, f) in names.iter().zip(saved) {
         js_sys::Reflect::set(&proto, &(*n).into(), &f).expect("restore");

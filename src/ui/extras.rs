@@ -4,13 +4,13 @@
 //! offline) and runs once it is, so a tap made while it loads is answered,
 //! not lost. The module has its own strings: the app passes the language.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::Array;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::AppState;
+use super::{reminders_link, AppState};
 use crate::domain::catalog::{Channel, ChannelKind};
 use crate::domain::document::{ClerkInput, Document};
 use crate::i18n::{operator_name, REPORT_CONTACT};
@@ -18,17 +18,9 @@ use crate::storage;
 
 /// Calls the module's export `name` with `args`, loading the module first.
 fn call(name: &'static str, args: Array) {
-    let Some(loading) = crate::modules::load("azsimExtras") else {
-        return;
-    };
-    let run = Closure::once(move |module: JsValue| {
-        let export = Reflect::get(&module, &name.into()).ok();
-        if let Some(f) = export.and_then(|f| f.dyn_into::<Function>().ok()) {
-            let _ = f.apply(&JsValue::NULL, &args);
-        }
-    });
-    let _ = loading.then(&run);
-    run.forget();
+    if let Some(loading) = crate::modules::load("azsimExtras") {
+        crate::modules::call_when_loaded(&loading, name, args);
+    }
 }
 
 /// "Report a mistake" on `button`'s card, whose `data-id` names the catalog
@@ -55,25 +47,20 @@ pub fn share(state: AppState, button: &Element) {
 /// closes.
 pub fn clerk(state: AppState, channel: &Channel, opener: &Element) {
     let lang = state.lang.get_untracked();
-    let operator = operator_name(lang, state.catalog_untracked(), channel.operator);
-    let saved: Array = state
-        .store
-        .doc
-        .with_untracked(|d| d.prefs.clerk.clone())
+    let operator: JsValue = operator_name(lang, state.catalog_untracked(), channel.operator).into();
+    let scratch_card = JsValue::from(channel.kind == ChannelKind::ScratchCard);
+    let saved: Array = reminders_link::clerk_saved()
         .map(|c| [c.number, c.amount].iter().map(JsValue::from).collect())
         .unwrap_or_default();
     let on_close = Closure::once_into_js(move |kept: JsValue| {
         let kept = Array::from(&kept);
         let kept = kept.get(0).as_string().zip(kept.get(1).as_string());
-        let kept = kept.map(|(number, amount)| ClerkInput { number, amount });
-        let store = state.store;
-        store.when_ready(move || store.commit(|d| d.prefs.clerk = kept));
+        reminders_link::keep_clerk(kept.map(|(number, amount)| ClerkInput { number, amount }));
     });
-    let scratch_card = JsValue::from(channel.kind == ChannelKind::ScratchCard);
     let args = Array::of5(
         opener,
         &lang.code().into(),
-        &operator.into(),
+        &operator,
         &scratch_card,
         &saved,
     );
@@ -117,7 +104,7 @@ pub fn read_backup(
         let Some(text) = text.as_string() else {
             return on_read(Err(refusal.as_string().unwrap_or_default()));
         };
-        wasm_bindgen_futures::spawn_local(async move { on_read(storage::read(&text).await) });
+        on_read(storage::decode(&text).map_err(|e| e.name().to_owned()));
     });
     call("read_backup", Array::of2(input, &on_read));
 }

@@ -9,7 +9,8 @@ pub mod fatal;
 mod notify;
 mod path_card;
 mod picker;
-mod reminders;
+pub(crate) mod reminders;
+mod reminders_link;
 mod results;
 pub(crate) mod sources;
 pub(crate) mod tools;
@@ -22,13 +23,12 @@ use crate::domain::{AppParams, Catalog, Lang, Query};
 use crate::i18n::{t, Key, Pack};
 use crate::pwa::{self, PwaState};
 use crate::storage::Stored;
-use crate::store::Store;
 use crate::{embed, i18n, packs};
 
 /// What [`App`] starts from: read before the first language pack loads.
 pub struct Boot {
     pub params: AppParams,
-    /// What is stored, read by the store after the first paint.
+    /// What is stored, read by the reminders module (`reminders_link`).
     pub stored: Stored,
     /// The language to show; its pack is installed.
     pub lang: Lang,
@@ -45,10 +45,6 @@ pub struct AppState {
     pub query: RwSignal<Query>,
     /// Display settings from the URL (language chosen there, embed, theme).
     pub params: RwSignal<AppParams>,
-    /// The stored document (reminders and preferences) and its one writer.
-    pub store: Store,
-    /// The reminders' section: its form, undo, import and announcements.
-    pub reminders: reminders::ReminderState,
     /// The second part of a language's pack (sources, advice, validity
     /// rules, facts), once installed after the first paint.
     more: RwSignal<Option<(Lang, &'static Catalog)>>,
@@ -62,7 +58,31 @@ thread_local! {
 }
 
 impl AppState {
-    /// The state set by [`App`] (which builds every component after it).
+    /// The page's state, showing `lang`, whose first part is `pack`: set
+    /// before any component is built (by [`App`], or by the reminders
+    /// module, which has state of its own).
+    pub fn start(pack: &'static Pack, lang: Lang, params: AppParams) -> AppState {
+        let state = AppState {
+            first_pack: pack,
+            lang: RwSignal::new(lang),
+            query: RwSignal::new(params.query),
+            params: RwSignal::new(params),
+            more: RwSignal::new(None),
+        };
+        STATE.with(|cell| cell.set(Some(state)));
+        state
+    }
+
+    /// Shows `lang` (its first part installed), with its second part `more`
+    /// if it is installed.
+    pub fn install(self, lang: Lang, more: Option<&'static Catalog>) {
+        self.lang.set(lang);
+        if let Some(more) = more {
+            self.more.set(Some((lang, more)));
+        }
+    }
+
+    /// The state set by [`AppState::start`] (which builds every component after it).
     pub fn get() -> AppState {
         STATE
             .with(std::cell::Cell::get)
@@ -231,17 +251,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         embed::submit_forms_in_script();
     }
     let pwa = pwa::start(embedded);
-    let store = Store::new(stored);
-    let state = AppState {
-        first_pack: pack,
-        lang: RwSignal::new(lang),
-        query: RwSignal::new(params.query),
-        params: RwSignal::new(params),
-        store,
-        reminders: reminders::ReminderState::new(store),
-        more: RwSignal::new(None),
-    };
-    STATE.with(|cell| cell.set(Some(state)));
+    let state = AppState::start(pack, lang, params);
     sync_page(state);
     // The pack's second part downloads while the page builds itself; what
     // it holds is shown from step 1 on.
@@ -250,19 +260,22 @@ pub fn App(boot: Boot) -> impl IntoView {
 
     // The page is built in steps, each in its own task after the first
     // paint, so that no task blocks the page for long (Lighthouse: TBT):
-    // the mount builds the toolbar, the due banner and the picker; step 0
-    // adds the results; then, once the pack's second part is installed (on
-    // a slow line long after the results) and the stored document is read,
-    // 1 the reminders, 2 the calculators, 3 the advice and the footer; 4
-    // registers the service worker, so that its precaching does not compete
-    // with the pack. Each section is appended to the app's root when its
-    // step comes.
+    // the mount builds the toolbar, the due banner's place and the picker;
+    // step 0 adds the results; then, once the pack's second part is
+    // installed (on a slow line long after the results), 1 the reminders'
+    // place and the notifications' opt-in, 2 the calculators, 3 the advice
+    // and the footer; 4 registers the service worker, so that its precaching
+    // does not compete with the pack. Each section is appended to the app's
+    // root when its step comes. The reminders module fills its places when
+    // it has started (`reminders_link`).
+    let notify_saved = stored.saved_pref("notify").as_bool() == Some(true);
+    let due_banner = reminders_link::banner_place(&stored);
     let stage = RwSignal::new(0u8);
     // Each run takes the next step in a task of its own (once: a step
     // another run took is not taken again).
     Effect::new(move || {
         let step = stage.get();
-        if step < 5 && (step < 1 || (state.more.get().is_some() && store.ready.get())) {
+        if step < 5 && (step < 1 || state.more.get().is_some()) {
             defer(move || {
                 if stage.get_untracked() != step {
                     return;
@@ -270,8 +283,8 @@ pub fn App(boot: Boot) -> impl IntoView {
                 match step {
                     0 => build_in_app(|| vec![results::results()]),
                     1 => build_in_app(|| {
-                        let mut sections = vec![reminders::reminders_section()];
-                        sections.extend(notify::notify_opt_in(embedded));
+                        let mut sections = vec![reminders_link::section_place()];
+                        sections.extend(notify::notify_opt_in(embedded, notify_saved));
                         sections
                     }),
                     2 => build_in_app(|| vec![tools::tools()]),
@@ -297,12 +310,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         .child(skip)
         .child(install)
         .children(language_switcher());
-    append_to_app(vec![
-        toolbar,
-        status,
-        reminders::due_banner(),
-        picker::picker(),
-    ]);
+    append_to_app(vec![toolbar, status, due_banner, picker::picker()]);
 }
 
 /// Appends `sections` to the app's root: `#app`, or the body, where
@@ -532,15 +540,9 @@ fn language_switcher() -> [El; 2] {
             };
             loading.set(false);
             fatal::set_lang(lang);
-            state.lang.set(lang);
-            if let Some(more) = more {
-                state.more.set(Some((lang, more)));
-            }
+            state.install(lang, more);
             state.params.update(|p| p.lang = Some(lang));
-            let store = state.store;
-            store.when_ready(move || {
-                store.commit(|d| d.prefs.lang = Some(lang.code().to_owned()));
-            });
+            reminders_link::language(lang);
         });
     };
     // Options and notice are plain DOM: the `<select>` is never rebuilt, so

@@ -1,7 +1,8 @@
 //! Optional notifications for reminders that fall due while the app is open,
 //! in the top-level app only: a frame can never ask (browsers deny it), and a
 //! closed page cannot notify at all, which is why every reminder also
-//! exports to the calendar.
+//! exports to the calendar. The opt-in is the app's module's; the check,
+//! which reads the reminders, runs in the reminders module.
 
 use std::cell::RefCell;
 
@@ -10,9 +11,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{clicked, replace_children, Action, El};
-use super::{clock, AppState};
+use super::reminders::ReminderState;
+use super::{clock, reminders_link, AppState};
 use crate::domain::reminders::{ReminderId, Status};
 use crate::i18n::{t, Key};
+use crate::store::Store;
 
 /// How often to look for reminders that fell due, in milliseconds.
 const CHECK_EVERY_MS: i32 = 60_000;
@@ -37,14 +40,14 @@ fn permission() -> web_sys::NotificationPermission {
 }
 
 /// Shows a notification for each reminder that is due and not yet notified.
-fn check(state: AppState) {
-    if !state.store.doc.with_untracked(|d| d.prefs.notify)
+fn check(store: Store) {
+    if !store.doc.with_untracked(|d| d.prefs.notify)
         || permission() != web_sys::NotificationPermission::Granted
     {
         return;
     }
     let now = clock::now();
-    let due: Vec<(ReminderId, String)> = state.store.doc.with_untracked(|d| {
+    let due: Vec<(ReminderId, String)> = store.doc.with_untracked(|d| {
         d.reminders
             .iter()
             .filter(|r| r.status(now) == Status::Due)
@@ -66,11 +69,16 @@ fn check(state: AppState) {
     }
 }
 
-/// Starts the once-a-minute check (the reminders already due at start are
-/// in the banner, so they are marked as notified).
-fn start_checking(state: AppState) {
+/// Starts the once-a-minute check where notifications can work (the
+/// reminders already due at start are in the banner, so they are marked as
+/// notified).
+pub fn start_checking(embedded: bool) {
+    if !supported(embedded) {
+        return;
+    }
+    let store = ReminderState::get().store;
     let now = clock::now();
-    state.store.doc.with_untracked(|d| {
+    store.doc.with_untracked(|d| {
         NOTIFIED.with(|n| {
             n.borrow_mut().extend(
                 d.reminders
@@ -80,7 +88,7 @@ fn start_checking(state: AppState) {
             )
         })
     });
-    let tick = Closure::<dyn Fn()>::new(move || check(state));
+    let tick = Closure::<dyn Fn()>::new(move || check(store));
     if let Some(w) = web_sys::window() {
         let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
             tick.as_ref().unchecked_ref(),
@@ -90,8 +98,9 @@ fn start_checking(state: AppState) {
     tick.forget();
 }
 
-/// The opt-in, only where notifications can work.
-pub fn notify_opt_in(embedded: bool) -> Option<El> {
+/// The opt-in, only where notifications can work; `saved_on`: the stored
+/// preferences say they are on.
+pub fn notify_opt_in(embedded: bool, saved_on: bool) -> Option<El> {
     let state = AppState::get();
     if !supported(embedded) {
         return None;
@@ -100,8 +109,8 @@ pub fn notify_opt_in(embedded: bool) -> Option<El> {
     let now = permission();
     let granted = RwSignal::new(now == web_sys::NotificationPermission::Granted);
     let denied = RwSignal::new(now == web_sys::NotificationPermission::Denied);
-    let enabled = move || state.store.doc.with(|d| d.prefs.notify) && granted.get();
-    start_checking(state);
+    let on = RwSignal::new(saved_on);
+    let enabled = move || on.get() && granted.get();
     let ask = move || {
         let Ok(promise) = web_sys::Notification::request_permission() else {
             return;
@@ -114,7 +123,8 @@ pub fn notify_opt_in(embedded: bool) -> Option<El> {
             match answer.as_deref() {
                 Some("granted") => {
                     granted.set(true);
-                    state.store.commit(|d| d.prefs.notify = true);
+                    on.set(true);
+                    reminders_link::notify_on();
                 }
                 Some("denied") => denied.set(true),
                 _ => {}

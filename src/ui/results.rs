@@ -13,7 +13,7 @@ use web_sys::Element;
 use super::dom::{clicked, replace_children, El};
 use super::path_card::{blocked_card, fill_details, path_card, PathAction};
 use super::sources::source_list;
-use super::{after_paint, defer, extras, keep_text, AppState};
+use super::{after_paint, defer, extras, keep_text, reminders_link, AppState};
 use crate::domain::catalog::{Catalog, Channel, SimKind};
 use crate::domain::{rank, Lang, Query};
 use crate::i18n::{t, t_count, t_with, Key};
@@ -241,9 +241,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
         (PathAction::Clerk, Some(ch)) => extras::clerk(state, ch, &button),
         (PathAction::Remind, Some(ch)) => {
             let label = t_with(lang, Key::RemindLabelFor, "name", ch.name.get(lang));
-            state
-                .reminders
-                .start_new(label, Some(ch.operator), Some(ch.id.clone()));
+            reminders_link::remind(&label, Some(ch.operator), Some(&ch.id), None);
         }
         _ => {}
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{clicked, labelled, option, replace_children, value_in, Action, El};
-use super::{clock, extras, AppState};
+use super::{clock, extras, reminders_link, AppState};
 use crate::domain::catalog::OperatorId;
 use crate::domain::date::{Date, LocalDateTime};
 use crate::domain::Lang;
@@ -169,17 +169,10 @@ fn on_remind(state: AppState, ev: web_sys::MouseEvent) {
                 .map(|o| o.name.as_str())
                 .unwrap_or_default();
             let label = t_with(lang, Key::RemindTopupLabel, "op", name);
-            state
-                .reminders
-                .start_new_at(label, Some(operator), None, morning(date));
+            reminders_link::remind(&label, Some(operator), None, Some(morning(date)));
         }
         Tool::Planner => {
-            state.reminders.start_new_at(
-                t(lang, Key::PlannerLabel).into(),
-                None,
-                None,
-                morning(date),
-            );
+            reminders_link::remind(t(lang, Key::PlannerLabel), None, None, Some(morning(date)));
         }
     }
 }

@@ -222,7 +222,7 @@ fn reminder_form(state: AppState, lang: Lang, editing: &Editing) -> El {
 /// Saves the form the event comes from, or shows in it why it cannot be saved.
 pub(super) fn on_submit(state: AppState, ev: web_sys::SubmitEvent) {
     ev.prevent_default();
-    let rem = state.reminders;
+    let rem = ReminderState::get();
     let (Some(editing), Some(form)) = (
         rem.editing.get_untracked(),
         ev.target().and_then(|t| t.dyn_into::<Element>().ok()),
@@ -264,7 +264,7 @@ pub(super) fn on_submit(state: AppState, ev: web_sys::SubmitEvent) {
 }
 
 /// Shows the "every how many days" field only for that kind of repeat.
-pub(super) fn on_change(state: AppState, ev: web_sys::Event) {
+pub(super) fn on_change(ev: web_sys::Event) {
     let Some(target) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -279,13 +279,23 @@ pub(super) fn on_change(state: AppState, ev: web_sys::Event) {
             }
         }
     } else {
-        super::transfer::on_change(state, &target);
+        super::transfer::on_change(&target);
     }
+}
+
+/// What the form's place shows while it is closed: "Add" and the file
+/// buttons.
+pub(super) fn closed(lang: Lang) -> [El; 2] {
+    [
+        action_button(ReminderAction::Add, lang, Key::AddReminder, false)
+            .attr("data-testid", "add-reminder"),
+        super::transfer::file_actions(lang),
+    ]
 }
 
 /// Keeps the form (or the "Add" button) and the file buttons in `form_box`.
 pub(super) fn render(state: AppState, div: Element) {
-    let rem = state.reminders;
+    let rem = ReminderState::get();
     Effect::new(move |built_in: Option<Lang>| {
         let lang = state.lang.get();
         // A language change rebuilds the open form: keep what was typed, to
@@ -300,8 +310,10 @@ pub(super) fn render(state: AppState, div: Element) {
                 }
                 reminder_form(state, lang, &editing)
             }
-            None => action_button(ReminderAction::Add, lang, Key::AddReminder, false)
-                .attr("data-testid", "add-reminder"),
+            None => {
+                replace_children(&div, closed(lang));
+                return lang;
+            }
         };
         replace_children(&div, [content, super::transfer::file_actions(lang)]);
         for (name, value) in typed {

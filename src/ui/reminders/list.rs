@@ -147,7 +147,7 @@ pub(super) enum Which {
 /// Shows the first `limit` of `reminders` (in order) in `list`, and after
 /// it "Show more" while some are left out.
 fn show_rows(state: AppState, which: Which, list: &Element, reminders: &[Reminder]) {
-    let limit = state.reminders.limit(which).get_untracked();
+    let limit = ReminderState::get().limit(which).get_untracked();
     let shown = &reminders[..reminders.len().min(limit)];
     sync_rows(state, which, list, shown);
     let lang = state.lang.get_untracked();
@@ -194,25 +194,31 @@ pub(super) fn show_more(rem: ReminderState, button: &Element) {
 
 /// Keeps the section's list in step with the document (and the language).
 pub(super) fn render_list(state: AppState, ul: Element) {
+    let rem = ReminderState::get();
     Effect::new(move || {
         let lang = state.lang.get();
-        state.reminders.limit(Which::List).track();
-        let reminders = state.store.doc.with(|d| d.reminders.clone());
+        rem.limit(Which::List).track();
+        let reminders = rem.store.doc.with(|d| d.reminders.clone());
         if reminders.is_empty() {
-            let empty = El::new("li")
-                .class("empty")
-                .text(t(lang, Key::RemindersEmpty));
-            replace_children(&ul, [empty]);
+            replace_children(&ul, [empty_item(lang)]);
             return set_show_more(&ul, lang, 0);
         }
         show_rows(state, Which::List, &ul, &reminders);
     });
 }
 
+/// What the list shows while there are no reminders.
+pub(super) fn empty_item(lang: Lang) -> El {
+    El::new("li")
+        .class("empty")
+        .text(t(lang, Key::RemindersEmpty))
+}
+
 /// Due and overdue reminders, shown first on every open: a heading and a
 /// list while there are any, nothing otherwise.
 pub fn due_banner() -> El {
     let state = AppState::get();
+    let rem = ReminderState::get();
     let banner = El::new("div")
         .class("due-banner")
         .attr("data-testid", "due-banner")
@@ -224,9 +230,9 @@ pub fn due_banner() -> El {
             return;
         }
         let lang = state.lang.get();
-        state.reminders.limit(Which::Banner).track();
+        rem.limit(Which::Banner).track();
         let now = clock::now();
-        let due: Vec<Reminder> = state.store.doc.with(|d| {
+        let due: Vec<Reminder> = rem.store.doc.with(|d| {
             d.reminders
                 .iter()
                 .filter(|r| r.status(now) != Status::Later)

@@ -5,7 +5,10 @@
 //! - `list.rs`: the list and the due banner, rows kept by id;
 //! - `form.rs`: the add/edit form;
 //! - `transfer.rs`: calendar export, backup export and import;
-//! - `notices.rs`: storage problems, undo, the import preview, announcements.
+//! - `notices.rs`: storage problems, undo, the import preview, announcements;
+//! - `module.rs`: the entry points of the reminders module, the wasm module
+//!   of its own that all this is built into (the app's module builds only
+//!   the [`placeholder`], see `ui::reminders_link`).
 //!
 //! Keyboard focus is never dropped: after a change, it goes back to the
 //! control that opened a form, to the next row, or to the list's heading
@@ -14,6 +17,7 @@
 mod focus;
 mod form;
 mod list;
+pub mod module;
 mod notices;
 mod transfer;
 
@@ -150,7 +154,7 @@ impl ReminderState {
 /// What a button in the reminders (list, banner, section) does. Row
 /// buttons also carry the reminder's id in `data-id`.
 #[derive(Clone, Copy, PartialEq)]
-enum ReminderAction {
+pub(crate) enum ReminderAction {
     Renewed,
     Edit,
     Ics,
@@ -212,7 +216,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
     let Some((action, button)) = clicked::<ReminderAction>(&ev) else {
         return;
     };
-    let rem = state.reminders;
+    let rem = ReminderState::get();
     let lang = state.lang.get_untracked();
     match action {
         ReminderAction::Renewed => list::renewed(rem, lang, &button),
@@ -239,32 +243,58 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
 /// typing in the form is never interrupted by a list update.
 pub fn reminders_section() -> El {
     let state = AppState::get();
-    let heading = El::new("h2")
-        .attr("id", "reminders-heading")
-        .attr("tabindex", "-1");
+    let [heading, notice_box, announce, list, form_box] = section_parts();
     keep_text(&heading.element(), Key::RemindersHeading);
-    let notice_box = El::new("div");
-    // What the last change did, for screen readers and at a glance. It
-    // stays in the page: a live region added with its text is not read by
-    // every screen reader.
-    let announce = El::new("p")
-        .class("announce")
-        .attr("role", "status")
-        .attr("data-testid", "announce");
-    let list = El::new("ul")
-        .class("reminder-list")
-        .attr("data-testid", "reminders");
-    let form_box = El::new("div");
     notices::render(state, notice_box.element(), announce.element());
     list::render_list(state, list.element());
     form::render(state, form_box.element());
+    section([heading, notice_box, announce, list, form_box])
+        .on("click", move |ev| on_click(state, ev))
+        .on("change", form::on_change)
+        .on("submit", move |ev| form::on_submit(state, ev))
+}
+
+/// The section as it shows with nothing stored, in `lang`, for the app's
+/// module to show until the reminders module has started: the same
+/// elements, without their behaviour (the app forwards its taps).
+pub fn placeholder(lang: Lang) -> El {
+    let [heading, notice_box, announce, list, form_box] = section_parts();
+    section([
+        heading.text(t(lang, Key::RemindersHeading)),
+        notice_box,
+        announce,
+        list.child(list::empty_item(lang)),
+        form_box.children(form::closed(lang)),
+    ])
+}
+
+/// The section's parts, empty: heading, notices, live region, list, form.
+fn section_parts() -> [El; 5] {
+    [
+        El::new("h2")
+            .attr("id", "reminders-heading")
+            .attr("tabindex", "-1"),
+        El::new("div"),
+        // What the last change did, for screen readers and at a glance. It
+        // stays in the page: a live region added with its text is not read
+        // by every screen reader.
+        El::new("p")
+            .class("announce")
+            .attr("role", "status")
+            .attr("data-testid", "announce"),
+        El::new("ul")
+            .class("reminder-list")
+            .attr("data-testid", "reminders"),
+        El::new("div"),
+    ]
+}
+
+/// The section around its `parts`.
+fn section(parts: [El; 5]) -> El {
     El::new("section")
         .class("reminders")
         .attr("aria-labelledby", "reminders-heading")
-        .on("click", move |ev| on_click(state, ev))
-        .on("change", move |ev| form::on_change(state, ev))
-        .on("submit", move |ev| form::on_submit(state, ev))
-        .children([heading, notice_box, announce, list, form_box])
+        .children(parts)
 }
 
 /// `text` between Unicode directional isolates (U+2068 … U+2069), so that a

@@ -126,7 +126,7 @@ fn notices(lang: Lang, rem: ReminderState) -> Vec<El> {
 /// Keeps the notices in `notice_box`, and the last announcement in the
 /// live region `announce` (its text only: the region itself stays).
 pub(super) fn render(state: AppState, notice_box: Element, announce: Element) {
-    let rem = state.reminders;
+    let rem = ReminderState::get();
     Effect::new(move || {
         let lang = state.lang.get();
         replace_children(&notice_box, notices(lang, rem));

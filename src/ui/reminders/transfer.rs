@@ -11,7 +11,7 @@ use crate::domain::Lang;
 use crate::i18n::{t, t_count, Key};
 use crate::store::{Problem, Store};
 use crate::ui::dom::El;
-use crate::ui::{extras, AppState};
+use crate::ui::extras;
 
 use super::focus::{self, Target};
 use super::{action_button, Import, ReminderAction, ReminderState};
@@ -71,7 +71,7 @@ pub(super) fn file_actions(lang: Lang) -> El {
 }
 
 /// A backup file was chosen: reads it and shows what it would add.
-pub(super) fn on_change(state: AppState, target: &web_sys::Element) {
+pub(super) fn on_change(target: &web_sys::Element) {
     use wasm_bindgen::JsCast;
     if target.get_attribute("name").as_deref() != Some("backup-import") {
         return;
@@ -79,7 +79,7 @@ pub(super) fn on_change(state: AppState, target: &web_sys::Element) {
     let Ok(input) = target.clone().dyn_into::<web_sys::HtmlInputElement>() else {
         return;
     };
-    let rem = state.reminders;
+    let rem = ReminderState::get();
     extras::read_backup(&input, move |read| {
         rem.announce.set(None);
         rem.import.set(Some(preview(rem, read)));
