@@ -12,8 +12,8 @@ use crate::domain::reminders;
 use crate::storage;
 pub use crate::storage::Problem;
 
-/// The document and how saving it goes; one per app, shared through
-/// `ui::AppState`.
+/// The document and how saving it goes; one per reminders module, shared
+/// through its `ReminderState`.
 #[derive(Clone, Copy)]
 pub struct Store {
     /// The stored document (reminders and preferences).

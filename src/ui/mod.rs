@@ -51,7 +51,7 @@ pub struct AppState {
 }
 
 thread_local! {
-    /// The one [`AppState`], set by [`App`]. A plain cell, not a Leptos
+    /// The one [`AppState`] of this module, set by [`AppState::start`]. A plain cell, not a Leptos
     /// context: the page has one app, and the context's type map costs the
     /// wasm more than this.
     static STATE: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };

@@ -1,5 +1,5 @@
 //! Reminders in the page. Each file has one job:
-//! - `mod.rs`: the reminders' state (over the app's `Store`, whose
+//! - `mod.rs`: the reminders' state (over the module's `Store`, whose
 //!   `commit` is the one place that saves), the buttons' actions and the
 //!   section;
 //! - `list.rs`: the list and the due banner, rows kept by id;
@@ -50,7 +50,7 @@ enum Import {
     Failed(Key),
 }
 
-/// The reminders' state, shared through [`AppState`].
+/// The reminders' state: one per reminders module ([`ReminderState::get`]).
 #[derive(Clone, Copy)]
 pub struct ReminderState {
     /// The stored document and how saving it goes.
