@@ -395,12 +395,17 @@ test.describe('embed.js on a host page', () => {
 });
 
 test('in a sandboxed frame without storage the app renders without errors', async ({ page, host }) => {
+  const reminders = [];
+  page.on('request', (r) => /\/reminders-[0-9a-f]{16}_bg\.wasm$/.test(r.url()) && reminders.push(r.url()));
   await page.goto(`${host}/sandboxed.html`);
   const { frame } = await widgetFrame(page, 0, 'iframe[sandbox]');
   await expect(page.locator('iframe[sandbox]')).toHaveAttribute('sandbox', 'allow-scripts');
   expect(await frame.evaluate(() => self.origin)).toBe('null');
   await expect(frame.locator('html')).toHaveClass(/\bembed\b/);
   await expect(frame.locator('input[name=sim][value=travel_esim]')).toBeChecked();
+  // Nothing can be stored here: the reminders module waits for a tap that needs it.
+  await expect(frame.getByTestId('checked')).toBeVisible();
+  expect(reminders, 'the reminders module before any tap').toEqual([]);
   // Its forms work although the frame may not submit forms (no allow-forms): a reminder
   // is saved with the button and with Enter, and a calculator answers.
   for (const [label, enter] of [['By button', false], ['By Enter', true]]) {

@@ -269,7 +269,7 @@ pub fn App(boot: Boot) -> impl IntoView {
     // root when its step comes. The reminders module fills its places when
     // it has started (`reminders_link`).
     let notify_saved = stored.saved_pref("notify").as_bool() == Some(true);
-    let due_banner = reminders_link::banner_place(&stored);
+    let due_banner = reminders_link::banner_place(&stored, embedded);
     let stage = RwSignal::new(0u8);
     // Each run takes the next step in a task of its own (once: a step
     // another run took is not taken again).

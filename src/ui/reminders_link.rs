@@ -4,7 +4,8 @@
 //! the due banner above the picker and for the section after the results,
 //! and loads it (the boot script's `azsimReminders()`; the service worker
 //! has it offline): at start when a document is stored, or storage is
-//! blocked, which the section says; else on the first thing that needs it
+//! blocked in a top-level page, which the section says; else on the first
+//! thing that needs it
 //! (a tap on the placeholder the app shows in the section's place, "Remind
 //! me", a language chosen, the clerk's input kept, a document another tab
 //! stored). Every call waits for the module and is then answered: a tap
@@ -42,9 +43,12 @@ thread_local! {
 }
 
 /// The due banner's place (the app puts it above the picker); starts the
-/// module at once if something is stored (or storage is blocked), else when
-/// another tab stores a document.
-pub fn banner_place(stored: &Stored) -> El {
+/// module at once if something is stored, or if storage is blocked in a
+/// top-level page (there may be reminders it cannot read: the section says
+/// so); else when another tab stores a document. A frame without storage
+/// (a sandboxed embed, whose footer already says it keeps nothing) loads it
+/// only on the first tap that needs it.
+pub fn banner_place(stored: &Stored, embedded: bool) -> El {
     let banner = El::new("div");
     let section = El::new("div");
     PLACES.with_borrow_mut(|p| {
@@ -55,6 +59,7 @@ pub fn banner_place(stored: &Stored) -> El {
     });
     match stored {
         Stored::Empty => start_when_another_tab_stores(),
+        Stored::Blocked if embedded => {}
         Stored::Blocked | Stored::Text(_) => drop(module()),
     }
     banner
