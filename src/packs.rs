@@ -32,6 +32,20 @@ pub async fn load_more(lang: Lang) -> Result<&'static Catalog, String> {
     }
 }
 
+/// `lang`'s two parts, the second one's request sent at once rather than
+/// after the first is installed: for the reminders module, which needs both
+/// as it starts (the browser has them: the app fetched them).
+pub async fn load_both(lang: Lang) -> Result<(&'static Pack, &'static Catalog), String> {
+    let url = MORE_FILES[lang as usize];
+    let more = i18n::more(lang).is_none().then(|| fetch(url));
+    let pack = load(lang).await?;
+    let more = match more {
+        Some(bytes) => i18n::install_more(lang, &bytes.await?).map_err(|e| named(url, e))?,
+        None => load_more(lang).await?,
+    };
+    Ok((pack, more))
+}
+
 /// The catalog's evidence (the same in every language): installed already,
 /// or fetched and installed now.
 pub async fn load_evidence() -> Result<&'static [Claim], String> {
@@ -47,22 +61,26 @@ fn named(url: &str, e: i18n::PackError) -> String {
     format!("{url}: {}", e.0)
 }
 
-/// The bytes of a file of the app's own origin; the error is a line for a
-/// user or a log, naming the file. Boxed: the three loaders share one copy
-/// of its code in the wasm.
+/// The bytes of a file of the app's own origin, requested now; the error is
+/// a line for a user or a log, naming the file. Boxed: the loaders share one
+/// copy of its code in the wasm.
 fn fetch(url: &'static str) -> Pin<Box<dyn Future<Output = Result<Vec<u8>, String>>>> {
-    Box::pin(async move { fetch_bytes(url).await.map_err(|e| format!("{url}: {e}")) })
+    let request = web_sys::window().map(|w| w.fetch_with_str(url));
+    Box::pin(async move {
+        fetch_bytes(request)
+            .await
+            .map_err(|e| format!("{url}: {e}"))
+    })
 }
 
-/// The bytes of a file of the app's own origin.
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes `request` (a `fetch`, sent) answers with.
+async fn fetch_bytes(request: Option<js_sys::Promise>) -> Result<Vec<u8>, String> {
     // A JavaScript error's message, without its stack.
     let describe = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),
         None => String::from("the request failed"),
     };
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let response: web_sys::Response = JsFuture::from(request.ok_or("no window")?)
         .await
         .map_err(describe)?
         .dyn_into()

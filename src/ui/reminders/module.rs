@@ -67,7 +67,7 @@ pub fn start(lang: Lang, banner: Element, section: Element) {
     let embedded = params.embed;
     let store = Store::load();
     leptos::task::spawn_local(async move {
-        let (Ok(pack), Ok(more)) = (packs::load(lang).await, packs::load_more(lang).await) else {
+        let Ok((pack, more)) = packs::load_both(lang).await else {
             return;
         };
         let state = AppState::start(pack, lang, params);
@@ -123,7 +123,7 @@ fn focus_action(section: &Element, action: &str) {
 pub fn set_lang(lang: Lang) {
     when_started(move |rem| {
         leptos::task::spawn_local(async move {
-            let (Ok(_), Ok(more)) = (packs::load(lang).await, packs::load_more(lang).await) else {
+            let Ok((_, more)) = packs::load_both(lang).await else {
                 return;
             };
             fatal::set_lang(lang);
