@@ -300,8 +300,12 @@ test.describe('the reminders module', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => fetched.length).toBeGreaterThan(0);
     await expect(page.locator('.reminder-form')).toHaveCount(0);
+    // Meanwhile it says so: the button is busy, the live region says "Loading…".
+    await expect(page.getByTestId('add-reminder')).toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByTestId('announce')).toHaveText('Loading…');
     releaseFirst();
     await expect(page.locator('#reminder-label')).toBeFocused();
+    await expect(page.locator('[aria-busy]')).toHaveCount(0);
     await page.locator('.reminder-form button[data-action=cancel]').click();
     await expect(page.getByTestId('add-reminder')).toBeFocused();
     await addReminder(page, { label: 'Kept while the module comes' });

@@ -10,7 +10,7 @@ mod notify;
 mod path_card;
 mod picker;
 pub(crate) mod reminders;
-mod reminders_link;
+pub(crate) mod reminders_link;
 mod results;
 pub(crate) mod sources;
 pub(crate) mod tools;

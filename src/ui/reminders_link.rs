@@ -27,6 +27,7 @@ use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
 use crate::domain::document::ClerkInput;
 use crate::domain::Lang;
+use crate::i18n::{t, Key};
 use crate::modules;
 use crate::storage::{self, Stored};
 
@@ -88,7 +89,8 @@ pub fn section_place() -> El {
 /// A tap on one of the placeholder's buttons: the module's section answers
 /// it.
 fn on_placeholder_click(ev: web_sys::Event) {
-    if let Some((action, _)) = clicked::<ReminderAction>(&ev) {
+    if let Some((action, button)) = clicked::<ReminderAction>(&ev) {
+        show_waiting(Some(&button));
         call("tap", Array::of1(&action.as_str().into()));
     }
 }
@@ -96,9 +98,32 @@ fn on_placeholder_click(ev: web_sys::Event) {
 /// A backup chosen in the placeholder: the module reads it.
 fn on_placeholder_change(ev: web_sys::Event) {
     if let Some(input) = ev.target() {
+        show_waiting(None);
         call("import_backup", Array::of1(&input));
     }
 }
+
+/// Says that the reminders are loading, until the module has started and
+/// answers (it clears every `aria-busy` mark with [`WAITING_MARK`]): on
+/// `control`, the button tapped, and on the section's place, whose live
+/// region says "Loading…". Nothing to say once the module is there.
+pub fn show_waiting(control: Option<&Element>) {
+    let Some(section) = PLACES.with_borrow(|p| p.as_ref().map(|p| p.section.clone())) else {
+        return;
+    };
+    let marks = control.into_iter().chain([&section]);
+    for el in marks {
+        let _ = el.set_attribute("aria-busy", "true");
+        let _ = el.set_attribute(WAITING_MARK, "");
+    }
+    let lang = AppState::get().lang.get_untracked();
+    if let Ok(Some(announce)) = section.query_selector(".announce") {
+        announce.set_text_content(Some(t(lang, Key::Loading)));
+    }
+}
+
+/// The attribute of what [`show_waiting`] marked busy.
+pub const WAITING_MARK: &str = "data-waits-for-reminders";
 
 /// True once the module has been asked for.
 fn started() -> bool {
@@ -149,13 +174,16 @@ fn start_when_another_tab_stores() {
     on_storage.forget();
 }
 
-/// Opens the reminder form, prefilled: due at `due`, or in a day.
+/// Opens the reminder form, prefilled: due at `due`, or in a day; `from`
+/// is the button tapped.
 pub fn remind(
+    from: &Element,
     label: &str,
     operator: Option<OperatorId>,
     channel: Option<&ChannelId>,
     due: Option<LocalDateTime>,
 ) {
+    show_waiting(Some(from));
     let args = Array::of4(
         &label.into(),
         &operator.map_or(JsValue::UNDEFINED, |o| o.as_str().into()),

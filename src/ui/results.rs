@@ -241,7 +241,7 @@ fn on_click(state: AppState, ev: web_sys::MouseEvent) {
         (PathAction::Clerk, Some(ch)) => extras::clerk(state, ch, &button),
         (PathAction::Remind, Some(ch)) => {
             let label = t_with(lang, Key::RemindLabelFor, "name", ch.name.get(lang));
-            reminders_link::remind(&label, Some(ch.operator), Some(&ch.id), None);
+            reminders_link::remind(&button, &label, Some(ch.operator), Some(&ch.id), None);
         }
         _ => {}
     }

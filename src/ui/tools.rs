@@ -169,10 +169,16 @@ fn on_remind(state: AppState, ev: web_sys::MouseEvent) {
                 .map(|o| o.name.as_str())
                 .unwrap_or_default();
             let label = t_with(lang, Key::RemindTopupLabel, "op", name);
-            reminders_link::remind(&label, Some(operator), None, Some(morning(date)));
+            reminders_link::remind(&button, &label, Some(operator), None, Some(morning(date)));
         }
         Tool::Planner => {
-            reminders_link::remind(t(lang, Key::PlannerLabel), None, None, Some(morning(date)));
+            reminders_link::remind(
+                &button,
+                t(lang, Key::PlannerLabel),
+                None,
+                None,
+                Some(morning(date)),
+            );
         }
     }
 }

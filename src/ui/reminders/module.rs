@@ -20,6 +20,7 @@ use crate::domain::{AppParams, Lang};
 use crate::packs;
 use crate::store::Store;
 use crate::ui::dom::replace_children;
+use crate::ui::reminders_link::WAITING_MARK;
 use crate::ui::{self, fatal, notify, AppState};
 
 /// A call that waits for the start.
@@ -34,11 +35,31 @@ thread_local! {
     static WAITING: RefCell<Vec<Waiting>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` once the module has started: now if it has.
+/// Runs `f` once the module has started (now if it has), then clears what
+/// the app marked busy meanwhile.
 fn when_started(f: impl FnOnce(ReminderState) + 'static) {
     match STATE.with(Cell::get).filter(|_| STARTED.with(Cell::get)) {
-        Some(rem) => f(rem),
+        Some(rem) => {
+            f(rem);
+            done_waiting();
+        }
         None => WAITING.with_borrow_mut(|w| w.push(Box::new(f))),
+    }
+}
+
+/// Takes `aria-busy` off what the app marked while it waited for the module
+/// (`reminders_link::show_waiting`).
+fn done_waiting() {
+    let selector = format!("[{WAITING_MARK}]");
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(marked) = document.and_then(|d| d.query_selector_all(&selector).ok()) else {
+        return;
+    };
+    for i in 0..marked.length() {
+        if let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = el.remove_attribute("aria-busy");
+            let _ = el.remove_attribute(WAITING_MARK);
+        }
     }
 }
 
@@ -92,6 +113,7 @@ pub fn start(lang: Lang, banner: Element, section: Element) {
             for waiting in WAITING.with_borrow_mut(std::mem::take) {
                 waiting(rem);
             }
+            done_waiting();
         });
     });
 }
