@@ -47,17 +47,6 @@ pub struct Loaded {
     pub problem: Option<Problem>,
 }
 
-impl Loaded {
-    /// An empty document.
-    fn fresh(persistent: bool, problem: Option<Problem>) -> Loaded {
-        Loaded {
-            doc: Document::default(),
-            persistent,
-            problem,
-        }
-    }
-}
-
 /// gloo-storage's handle on `localStorage`, if the browser lets this page
 /// use it. Reading the property throws in a sandboxed frame or with storage
 /// blocked, and gloo-storage turns that into a JS exception: ask first.
@@ -106,51 +95,39 @@ impl Stored {
         }
         js_sys::Reflect::get(&prefs, &name.into()).unwrap_or_default()
     }
-
-    /// What loading gives when there is nothing to read; else the text to
-    /// read (with [`decode`], then [`settle`]).
-    fn unread(self) -> Result<Loaded, String> {
-        match self {
-            Stored::Blocked => Ok(Loaded::fresh(false, Some(Problem::Blocked))),
-            Stored::Empty => Ok(Loaded::fresh(true, None)),
-            Stored::Text(text) => Err(text),
-        }
-    }
 }
 
-/// Loads what is stored: [`Stored::look`], then, if there is text,
-/// [`decode`] and [`settle`].
+/// Loads the document. Never fails: problems come back as [`Problem`]. An
+/// unreadable document is copied to a backup key before anything is written
+/// (if even that fails, nothing is written at all); a newer one is left
+/// alone.
 pub fn load() -> Loaded {
-    match Stored::look().unread() {
-        Ok(loaded) => loaded,
-        Err(text) => settle(&text, decode(&text)),
-    }
-}
-
-/// What loading found: the document [`decode`] made of the stored `text`,
-/// or why not. An unreadable document is copied to a backup key before
-/// anything is written (if even that fails, nothing is written at all); a
-/// newer one is left alone.
-pub fn settle(text: &str, read: Result<Document, DecodeError>) -> Loaded {
-    let why = match read {
-        Ok(doc) => {
-            return Loaded {
-                doc,
-                persistent: true,
-                problem: None,
-            }
+    let fresh = |persistent, problem| Loaded {
+        doc: Document::default(),
+        persistent,
+        problem,
+    };
+    let raw = match Stored::look() {
+        Stored::Blocked => return fresh(false, Some(Problem::Blocked)),
+        Stored::Empty => return fresh(true, None),
+        Stored::Text(raw) => raw,
+    };
+    match decode(&raw) {
+        Ok(doc) => Loaded {
+            doc,
+            persistent: true,
+            problem: None,
+        },
+        Err(DecodeError::TooNew(_)) => fresh(false, Some(Problem::TooNew)),
+        Err(_) => {
+            let Some(ls) = local() else {
+                return fresh(false, Some(Problem::Blocked));
+            };
+            let backup_key = format!("{DAMAGED_PREFIX}{}", js_sys::Date::now() as u64);
+            let kept = ls.set_item(&backup_key, &raw).is_ok();
+            fresh(kept, Some(Problem::Damaged { backup_key }))
         }
-        Err(why) => why,
-    };
-    if let DecodeError::TooNew(_) = why {
-        return Loaded::fresh(false, Some(Problem::TooNew));
     }
-    let Some(ls) = local() else {
-        return Loaded::fresh(false, Some(Problem::Blocked));
-    };
-    let backup_key = format!("{DAMAGED_PREFIX}{}", js_sys::Date::now() as u64);
-    let kept = ls.set_item(&backup_key, text).is_ok();
-    Loaded::fresh(kept, Some(Problem::Damaged { backup_key }))
 }
 
 /// Saves the document ([`encode`]d, through gloo-storage's handle).
@@ -176,9 +153,9 @@ pub fn encode(doc: &Document) -> String {
 }
 
 /// Reads a stored document of any known version (`domain::document` decides
-/// what it means): only a JSON
-/// object is one (serde's derives would also read a list of the fields), and
-/// one that does not read is newer or damaged, as its version says.
+/// what it means): only a JSON object is one (serde's derives would also
+/// read a list of the fields), and one that does not read is newer or
+/// damaged, as its version says.
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
     let value = js_sys::JSON::parse(text).map_err(|_| DecodeError::Damaged)?;
     if !value.is_object() || js_sys::Array::is_array(&value) {
@@ -204,7 +181,7 @@ pub fn read_kept(key: &str) -> Option<String> {
 /// Calls `f` with the new document when another tab changes it (the
 /// `storage` event), once [`decode`]d. A change this tab cannot read is
 /// ignored here; it is handled on the next load.
-pub fn on_external_change(f: impl Fn(Document) + Copy + 'static) {
+pub fn on_external_change(f: impl Fn(Document) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
