@@ -66,11 +66,19 @@ pub fn banner_place(stored: &Stored, embedded: bool) -> El {
     banner
 }
 
+/// The section's place, once [`banner_place`] has made it.
+fn section() -> Option<Element> {
+    PLACES.with_borrow(|p| p.as_ref().map(|p| p.section.clone()))
+}
+
+/// The attribute that marks the [`placeholder`] in the section's place.
+const PLACEHOLDER: &str = "data-placeholder";
+
 /// The section's place (after the results): the [`placeholder`], in the
 /// page's language, until the module has started.
 pub fn section_place() -> El {
     let state = AppState::get();
-    let Some(section) = PLACES.with_borrow(|p| p.as_ref().map(|p| p.section.clone())) else {
+    let Some(section) = section() else {
         return El::new("div");
     };
     let place = section.clone();
@@ -78,6 +86,7 @@ pub fn section_place() -> El {
         let lang = state.lang.get();
         if !started() {
             let forward = placeholder(lang)
+                .attr(PLACEHOLDER, "")
                 .on("click", on_placeholder_click)
                 .on("change", on_placeholder_change);
             replace_children(&place, [forward]);
@@ -105,10 +114,11 @@ fn on_placeholder_change(ev: web_sys::Event) {
 
 /// Says that the reminders are loading, until the module has started and
 /// answers (it clears every `aria-busy` mark with [`WAITING_MARK`]): on
-/// `control`, the button tapped, and on the section's place, whose live
-/// region says "Loading…". Nothing to say once the module is there.
+/// `control`, the button tapped, and on the section's place, in whose
+/// placeholder the live region says "Loading…" (the module's own section,
+/// once there, keeps its live region for what it says).
 pub fn show_waiting(control: Option<&Element>) {
-    let Some(section) = PLACES.with_borrow(|p| p.as_ref().map(|p| p.section.clone())) else {
+    let Some(section) = section() else {
         return;
     };
     let marks = control.into_iter().chain([&section]);
@@ -117,7 +127,8 @@ pub fn show_waiting(control: Option<&Element>) {
         let _ = el.set_attribute(WAITING_MARK, "");
     }
     let lang = AppState::get().lang.get_untracked();
-    if let Ok(Some(announce)) = section.query_selector(".announce") {
+    let announce = format!("[{PLACEHOLDER}] .announce");
+    if let Ok(Some(announce)) = section.query_selector(&announce) {
         announce.set_text_content(Some(t(lang, Key::Loading)));
     }
 }
