@@ -9,9 +9,10 @@
 //!   UI strings and what the picker and the ranked paths need, and
 //!   `lang/<code>-more-<hash>.bin`, the rest of the catalog (sources,
 //!   advice, validity rules, the line's facts), fetched after the first paint
-//!   (see `Catalog::split_for_packs`); and, once for all four, the evidence
-//!   (the sources' own words, in no language of the app's):
-//!   `lang/evidence-<hash>.bin`, fetched after the second part. The app
+//!   (see `Catalog::split_for_packs`), with the claims no source states;
+//!   and, once for all four, the quoted claims (the sources' own words, in
+//!   no language of the app's): `lang/evidence-<hash>.bin`, fetched when a
+//!   reader opens a source list's quotes. The app
 //!   fetches just the language it shows (the Trunk hook
 //!   `scripts/post-build.mjs` copies them into the output);
 //! - generates `Key` (one per UI string, the packs' order), `Fatal` (the few
@@ -27,7 +28,7 @@ use std::{env, fs, path::Path};
 use serde_json::Value;
 
 // The app's own domain crate, so the build checks exactly what the app runs.
-use azsim_domain::{catalog, lang, typography};
+use azsim_domain::{catalog, evidence, lang, typography};
 
 const LANGS: [&str; 4] = ["zh", "en", "az", "ru"];
 /// Keys with this prefix are compiled into the app instead of the packs.
@@ -144,13 +145,24 @@ fn main() {
         let one_language: catalog::Catalog =
             serde_json::from_value(text).expect("catalog with one language");
         let (first, mut more) = one_language.split_for_packs();
-        // The evidence (the sources' own words) is the same in every
-        // language: it travels once, in a file of its own.
-        let claims = std::mem::take(&mut more.evidence);
+        // The evidence is the same in every language. The claims no source
+        // states stay in the second part, which flags them in every source
+        // list; the quoted ones (the sources' own words, the bulk) travel
+        // once, in a file of their own, fetched when a reader opens the
+        // quotes. The editors' reasons for an assumption are never shown:
+        // they stay in `data/`.
+        let (assumed, quoted): (Vec<_>, Vec<_>) = std::mem::take(&mut more.evidence)
+            .into_iter()
+            .map(|claim| evidence::Claim {
+                assumption: None,
+                ..claim
+            })
+            .partition(evidence::Claim::is_assumption);
+        more.evidence = assumed;
         match &evidence {
-            None => evidence = Some(claims),
+            None => evidence = Some(quoted),
             Some(shared) => assert!(
-                *shared == claims,
+                *shared == quoted,
                 "{lang}: the evidence differs by language"
             ),
         }
@@ -168,7 +180,7 @@ fn main() {
         ));
     }
 
-    // A catalog with only the evidence: the app decodes it with the packs'
+    // A catalog with only the quoted claims: the app decodes it with the packs'
     // own decoder (a decoder of its own would cost the wasm a second copy).
     let evidence_only = catalog::Catalog {
         evidence: evidence.expect("four languages"),

@@ -1,6 +1,6 @@
 // The catalog's truth as a user meets it: the line's lifecycle and what happens when
-// data runs out (in every language), the quotes under each source and the claims no
-// source states, a source's age, and "Report a mistake".
+// data runs out (in every language), the sources' quotes (opened under each source list)
+// and the claims no source states, a source's age, and "Report a mistake".
 import { readFileSync } from 'node:fs';
 import { test, expect, gotoApp, expectNoAxeViolations, holdRequests } from './fixtures.mjs';
 
@@ -44,22 +44,38 @@ for (const lang of ['zh', 'en', 'az', 'ru']) {
   });
 }
 
+/** Opens the quotes box of `scope`'s first source list and waits for its quotes. */
+async function openQuotes(scope) {
+  const box = scope.locator('.source-list[data-filled] .quotes-box').first();
+  await box.locator('summary').click();
+  await expect(box.locator('.quotes-body[data-filled]')).toBeAttached();
+  return box;
+}
+
 test.describe('the evidence (the sources\' quotes)', () => {
   // The service worker would answer from its cache before page.route could.
   test.use({ serviceWorkers: 'block' });
 
-  test('travels once, after the pack\'s second part: a language switch fetches only the new language\'s parts', async ({ page }) => {
+  test('is fetched once, when a reader first opens the quotes, in any language', async ({ page }) => {
     const fetched = [];
     page.on('request', (req) => {
       const file = new URL(req.url()).pathname.match(/lang\/(.+)-[0-9a-f]{16}\.bin$/)?.[1];
       if (file) fetched.push(file);
     });
     await gotoApp(page, 'sim=physical&op=nar&pay=cash');
-    await expect(page.locator('[data-testid=paths] .quotes li q').first()).toBeAttached();
-    expect(fetched).toEqual(['en', 'en-more', 'evidence']);
+    const first = page.locator('[data-testid=paths] > li[data-channel]').first();
+    // The sources and the claims no source states show without the quotes.
+    await expect(first.locator('.source-list[data-filled] .sources > li').first()).toBeVisible();
+    await expect(first.locator('.quotes-box')).not.toHaveAttribute('open');
+    expect(fetched).toEqual(['en', 'en-more']);
+    const box = await openQuotes(first);
+    await expect(box.locator('.quotes li q').first()).toBeVisible();
+    await expect(box.locator('.quotes-body')).not.toHaveAttribute('aria-busy');
+    expect([...new Set(fetched)]).toEqual(['en', 'en-more', 'evidence']);
     await page.locator('#lang').selectOption('ru');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-    await expect(page.locator('[data-testid=paths] .quotes .orig').first()).toHaveText(/[а-я]{4}/);
+    const again = await openQuotes(page.locator('[data-testid=paths] > li[data-channel]').first());
+    await expect(again.locator('.quotes .orig').first()).toHaveText(/[а-я]{4}/);
     // The choice starts the reminders module, to save it; the module asks for
     // the same two parts again, which the browser has (cache or service worker).
     await expect(page.locator('#reminders-heading')).toHaveText(/[а-я]{4}/);
@@ -67,21 +83,40 @@ test.describe('the evidence (the sources\' quotes)', () => {
     expect(fetched.filter((f) => f === 'evidence')).toHaveLength(1);
   });
 
-  test('a card opened before it arrives gets its sources when it does', async ({ page }) => {
+  test('say "Loading…" while they come', async ({ page }) => {
     const release = await holdRequests(page, '**/lang/evidence-*.bin');
     await gotoApp(page, 'sim=physical&op=azercell&pay=cash');
-    // The second part is there (the reminders show), the evidence is not.
-    await expect(page.locator('#reminders-heading')).toBeVisible();
-    const second = page.locator('[data-testid=paths] > li[data-channel]').nth(1).locator(':scope > details');
-    await second.locator('summary').click();
-    await expect(second.locator('ol.steps > li').first()).toBeVisible();
-    await expect(second.locator('.source-list')).toBeAttached();
-    await expect(second.locator('.source-list[data-filled]')).toHaveCount(0);
+    const first = page.locator('[data-testid=paths] > li[data-channel]').first();
+    const box = first.locator('.source-list[data-filled] .quotes-box').first();
+    await box.locator('summary').press('Enter');
+    await expect(box.locator('.quotes-body')).toHaveAttribute('aria-busy', 'true');
+    await expect(box.locator('.quotes-body')).toHaveText('Loading…');
     release();
-    await expect(second.locator('.source-list[data-filled] .sources > li').first()).toBeVisible();
-    await expect(second.locator('.quotes li q').first()).toBeVisible();
-    // And the open first card's list, waiting too, is filled.
-    await expect(page.locator('[data-testid=paths] > li[data-channel]').first().locator('.source-list[data-filled] .sources > li').first()).toBeAttached();
+    await expect(box.locator('.quotes li q').first()).toBeVisible();
+    await expect(box.locator('.quotes-body')).not.toHaveAttribute('aria-busy');
+    await expectNoAxeViolations(page);
+  });
+
+  test.describe('when they cannot come', () => {
+    // The failed request is logged by the browser.
+    test.use({ allowedConsoleErrors: [[/lang\/evidence-[0-9a-f]{16}\.bin/], {}] });
+
+    test('say so, and try again on the next opening', async ({ page }) => {
+    // A closed card's quotes, with the network failing.
+    await page.route('**/lang/evidence-*.bin', (route) => route.abort());
+    await gotoApp(page, 'sim=physical&op=azercell&pay=cash');
+    const second = page.locator('[data-testid=paths] > li[data-channel]').nth(1).locator(':scope > details');
+    await second.locator(':scope > summary').click();
+    const secondBox = second.locator('.source-list[data-filled] .quotes-box').first();
+    await secondBox.locator('summary').click();
+    await expect(secondBox.locator('.quotes-body')).toContainText('could not be loaded');
+    await expect(secondBox.locator('.quotes-body')).not.toHaveAttribute('aria-busy');
+    await page.unroute('**/lang/evidence-*.bin');
+    await secondBox.locator('summary').click();
+    await secondBox.locator('summary').click();
+    await expect(secondBox.locator('.quotes li q').first()).toBeVisible();
+    await expect(secondBox.locator('.quotes-body')).not.toHaveAttribute('aria-busy');
+    });
   });
 });
 
@@ -93,6 +128,7 @@ test('a path shows its sources\' quotes in the page\'s language and what no sour
   // The path's own quotes and those of the warnings it shows.
   const warnings = Object.values(notes).flat().filter((n) => channel.warnings?.includes(n.id));
   const quotes = [channel, ...warnings].flatMap(quotesOf);
+  await openQuotes(first);
   const shown = first.locator('.quotes li q');
   await expect(shown.first()).toBeVisible();
   for (const q of await shown.allTextContents()) expect(quotes.map(norm)).toContain(norm(q));

@@ -76,10 +76,10 @@ test('going back and forth between answers: the first card open with its steps, 
     // A closed card opens with its steps and sources.
     const second = cards.nth(1).locator(':scope > details');
     await expect(second).not.toHaveAttribute('open', '');
-    await second.locator('summary').click();
+    await second.locator(':scope > summary').click();
     await expect(second.locator('ol.steps > li').first()).toBeVisible();
     await expect(second.locator('.source-list[data-filled] li').first()).toBeAttached();
-    await second.locator('summary').click();
+    await second.locator(':scope > summary').click();
   }
   // Birbank's note (from the pack's second part) is in its card, once.
   await expect(firstPath(page).locator('details p.note')).toHaveCount(1);

@@ -214,8 +214,11 @@ ownServer('after one visit the app loads and works with the network off', async 
   // How fresh the facts are, for someone offline.
   await expect(page.locator('[data-testid=checked]')).toBeVisible();
   await expect(page.locator('[data-testid=checked]')).toContainText(/\d{4}-\d{2}-\d{2}/);
-  // The sources' quotes (the evidence, a file of its own) come from the precache too.
-  await expect(page.locator('[data-testid=paths] .quotes li q').first()).toBeAttached();
+  // The sources' quotes (a file of their own, shown by the on-demand module) come from
+  // the precache too.
+  const quotes = page.locator('[data-testid=paths] .source-list[data-filled] .quotes-box').first();
+  await quotes.locator('summary').click();
+  await expect(quotes.locator('.quotes li q').first()).toBeAttached();
   // The query survived the fallback to the cached index.html.
   await expect(page.locator('input[name="op"][value="azercell"]')).toBeChecked();
 

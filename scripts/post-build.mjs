@@ -313,7 +313,7 @@ ${css ? `  const sheet = () => new Promise((onload, onerror) => {
  * "lang/en-<hash>.bin" (what the first ranked path needs) and "lang/en-more-<hash>.bin"
  * (sources, advice, validity rules, facts: fetched after the first paint), and
  * "lang/evidence-<hash>.bin" (the sources' quotes, the same in every language: fetched
- * after the second part).
+ * when a reader opens them).
  */
 export function dataFileNames(wasm) {
   return [...new Set(wasm.toString('latin1').match(/lang\/(?:[a-z]{2}(?:-more)?|evidence)-[0-9a-f]{16}\.bin/g) ?? [])];
@@ -325,20 +325,20 @@ export function packNames(wasm) {
 }
 
 /**
- * Step 0: copies into `dir`/lang/ every data file the wasm in `dir` names (both parts
- * of each language pack), from the build's OUT_DIR (under `targetDir`, default
- * $CARGO_TARGET_DIR or ./target). The names carry a hash of the content, so any build
- * directory holding one has the right bytes. Returns the language packs' names; throws
- * if a file is missing.
+ * Step 0: copies into `dir`/lang/ every data file the wasm modules in `dir` name (both
+ * parts of each language pack; the evidence, which only the on-demand module names),
+ * from the build's OUT_DIR (under `targetDir`, default $CARGO_TARGET_DIR or ./target).
+ * The names carry a hash of the content, so any build directory holding one has the
+ * right bytes. Returns the language packs' names; throws if a file is missing.
  */
 export async function copyPacks(dir, { targetDir = process.env.CARGO_TARGET_DIR || 'target' } = {}) {
-  const wasm = (await readdir(dir)).find((f) => f.endsWith('_bg.wasm'));
-  if (!wasm) throw new Error(`${dir}: no *_bg.wasm`);
-  const bytes = await readFile(path.join(dir, wasm));
+  const wasms = (await readdir(dir)).filter((f) => f.endsWith('_bg.wasm'));
+  if (!wasms.length) throw new Error(`${dir}: no *_bg.wasm`);
+  const bytes = Buffer.concat(await Promise.all(wasms.map((w) => readFile(path.join(dir, w)))));
   const names = dataFileNames(bytes);
   const packs = packNames(bytes);
-  if (packs.length !== 4) throw new Error(`${wasm}: expected 4 language pack names, found ${packs.length}`);
-  if (names.length !== 9) throw new Error(`${wasm}: expected each pack's second part and the evidence beside them, found ${names.length - 4} files`);
+  if (packs.length !== 4) throw new Error(`${wasms.join(', ')}: expected 4 language pack names, found ${packs.length}`);
+  if (names.length !== 9) throw new Error(`${wasms.join(', ')}: expected each pack's second part and the evidence beside them, found ${names.length - 4} files`);
   const outDirs = [];
   for (const triple of ['wasm32-unknown-unknown', '.']) {
     for (const profile of ['release', 'debug']) {

@@ -38,7 +38,7 @@ static PACKS: [OnceLock<&'static Pack>; 4] = [const { OnceLock::new() }; 4];
 /// The packs' second parts installed so far, by language.
 static MORE: [OnceLock<&'static More>; 4] = [const { OnceLock::new() }; 4];
 
-/// The catalog's evidence, once installed (the same in every language).
+/// The quoted claims, once installed (the same in every language).
 static EVIDENCE: OnceLock<&'static [Claim]> = OnceLock::new();
 
 /// Why a pack's bytes cannot be used.
@@ -79,8 +79,8 @@ pub fn install(lang: Lang, bytes: &[u8]) -> Result<&'static Pack, PackError> {
 
 /// Decodes and keeps `lang`'s second part: the UI strings of the sections
 /// that wait for it, and the catalog's sources, advice, validity rules and
-/// facts (see `Catalog::split_for_packs`; the evidence travels apart, see
-/// [`install_evidence`]).
+/// facts (see `Catalog::split_for_packs`) and, as its `evidence`, the claims
+/// no source states (the quoted ones travel apart, see [`install_evidence`]).
 pub fn install_more(lang: Lang, bytes: &[u8]) -> Result<&'static Catalog, PackError> {
     if let Some(more) = MORE[lang as usize].get() {
         return Ok(&more.catalog);
@@ -91,19 +91,19 @@ pub fn install_more(lang: Lang, bytes: &[u8]) -> Result<&'static Catalog, PackEr
     Ok(&MORE[lang as usize].get_or_init(|| more).catalog)
 }
 
-/// Decodes and keeps the catalog's evidence: every claim with the quotes
-/// that state it (the same in every language, so installed once).
+/// Decodes and keeps the quoted claims: every claim a source states, with
+/// its quotes (the same in every language, so installed once).
 pub fn install_evidence(bytes: &[u8]) -> Result<&'static [Claim], PackError> {
     if let Some(claims) = EVIDENCE.get() {
         return Ok(claims);
     }
-    // A catalog with only the evidence (see `build.rs`).
+    // A catalog with only the quoted claims (see `build.rs`).
     let only: Catalog = postcard::from_bytes(bytes).map_err(undecodable)?;
     let claims: &'static [Claim] = Box::leak(only.evidence.into_boxed_slice());
     Ok(EVIDENCE.get_or_init(|| claims))
 }
 
-/// The catalog's evidence, if installed. Natively it is compiled in.
+/// The quoted claims, if installed. Natively they are compiled in.
 pub fn evidence() -> Option<&'static [Claim]> {
     #[cfg(not(target_arch = "wasm32"))]
     if EVIDENCE.get().is_none() {
@@ -270,8 +270,10 @@ mod tests {
                 .iter()
                 .all(|c| c.note.is_some() && c.steps.is_empty()));
             assert!(!more.sources.is_empty() && first.sources.is_empty());
-            // The evidence travels in a file of its own.
-            assert!(more.evidence.is_empty() && first.evidence.is_empty());
+            // The claims no source states travel in the second part, the
+            // quoted ones in a file of their own (tests/packs.rs).
+            assert!(more.evidence.iter().all(|c| c.is_assumption()));
+            assert!(!more.evidence.is_empty() && first.evidence.is_empty());
             assert!(!more.facts.is_empty() && first.facts.is_empty());
             assert!(!more.validity.is_empty() && first.validity.is_empty());
             assert!(!first.checked.is_empty());

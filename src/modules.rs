@@ -21,18 +21,24 @@ pub fn load(loader: &str) -> Option<Promise> {
         .ok()
 }
 
-/// Calls the export `name` of `module` (a module's exports) with `args`.
-pub fn apply(module: &JsValue, name: &str, args: &Array) {
-    let export = Reflect::get(module, &name.into()).ok();
-    if let Some(f) = export.and_then(|f| f.dyn_into::<Function>().ok()) {
-        let _ = f.apply(&JsValue::NULL, args);
-    }
+/// Calls the export `name` of `module` (a module's exports) with `args`,
+/// returning what it returns (`None` if there is no such export, or it
+/// threw).
+pub fn apply(module: &JsValue, name: &str, args: &Array) -> Option<JsValue> {
+    Reflect::get(module, &name.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?
+        .apply(&JsValue::NULL, args)
+        .ok()
 }
 
 /// Calls the export `name` with `args` once `loading` (a module's promise)
 /// has its exports.
 pub fn call_when_loaded(loading: &Promise, name: &'static str, args: Array) {
-    let run = Closure::once(move |module: JsValue| apply(&module, name, &args));
+    let run = Closure::once(move |module: JsValue| {
+        apply(&module, name, &args);
+    });
     let _ = loading.then(&run);
     run.forget();
 }

@@ -46,8 +46,8 @@ pub async fn load_both(lang: Lang) -> Result<(&'static Pack, &'static Catalog), 
     Ok((pack, more))
 }
 
-/// The catalog's evidence (the same in every language): installed already,
-/// or fetched and installed now.
+/// The quoted claims (the same in every language): installed already, or
+/// fetched and installed now.
 pub async fn load_evidence() -> Result<&'static [Claim], String> {
     match i18n::evidence() {
         Some(claims) => Ok(claims),

@@ -1,6 +1,6 @@
 //! The language packs as `build.rs` writes them: each holds the shipped
 //! catalog in its language (the first part what the ranked paths need, the
-//! second the rest but the evidence, which travels once for all four), and
+//! second the rest but the quoted claims, which travel once for all four), and
 //! decoding any bytes, the shipped packs damaged or cut short, never panics.
 //! Property tests; `PROPTEST_CASES=N` overrides every count.
 #![cfg(not(target_arch = "wasm32"))]
@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 
 use azsim::domain::catalog::EMBEDDED_FILES;
+use azsim::domain::evidence::Claim;
 use azsim::domain::{rank, Catalog, Lang, Query};
 use azsim::i18n;
 
@@ -57,14 +58,36 @@ fn each_language_pack_holds_the_json_catalog_in_that_language() {
 }
 
 #[test]
-fn the_evidence_travels_once_apart_from_the_packs() {
+fn the_quotes_travel_once_apart_from_the_packs() {
     let c = shipped();
     assert!(!c.evidence.is_empty());
-    assert_eq!(i18n::evidence().expect("evidence"), c.evidence.as_slice());
+    // Each claim, without the editors' reason for an assumption.
+    let shown = |claim: &Claim| Claim {
+        assumption: None,
+        ..claim.clone()
+    };
+    let quoted = i18n::evidence().expect("quoted claims");
+    assert!(!quoted.is_empty() && quoted.iter().all(|q| !q.is_assumption()));
     assert!(i18n::EVIDENCE_FILE.starts_with("lang/evidence-"));
     for lang in Lang::ALL {
         let more = i18n::more(lang).expect("second part");
-        assert!(more.evidence.is_empty(), "{lang:?}");
+        // The second part has the claims no source states, the file the
+        // quoted ones: together, every claim in the catalog's order.
+        assert!(!more.evidence.is_empty(), "{lang:?}");
+        assert!(more.evidence.iter().all(Claim::is_assumption), "{lang:?}");
+        assert!(
+            more.evidence.iter().all(|c| c.assumption.is_none()),
+            "{lang:?}"
+        );
+        let mut both: Vec<&Claim> = more.evidence.iter().chain(quoted).collect();
+        let order = |claim: &Claim| c.evidence.iter().position(|e| shown(e) == *claim);
+        both.sort_by_key(|claim| order(claim));
+        let all: Vec<Claim> = c.evidence.iter().map(shown).collect();
+        assert_eq!(
+            both.into_iter().cloned().collect::<Vec<_>>(),
+            all,
+            "{lang:?}"
+        );
         assert_eq!(more.sources.len(), c.sources.len());
         let first = &i18n::pack(lang).expect("pack").catalog;
         assert!(first.evidence.is_empty() && first.sources.is_empty());

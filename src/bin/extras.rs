@@ -39,6 +39,13 @@ mod exports {
         wasm_bindgen_futures::spawn_local(azsim::extras::tools::answer(form, lang(&lang_code)));
     }
 
+    /// Shows the quotes of the source list whose quotes box is `body`;
+    /// false if they cannot be read (see `sources::fetch_quotes`).
+    #[wasm_bindgen]
+    pub async fn quotes(body: Element, lang_code: String) -> bool {
+        azsim::extras::fetch_quotes(&body, lang(&lang_code)).await
+    }
+
     /// The reminders of `stored` (the app's document) as a calendar file:
     /// the one whose id is `only`, or all (see `transfer::calendar`).
     #[wasm_bindgen]

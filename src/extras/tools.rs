@@ -209,9 +209,6 @@ pub async fn answer(form: Element, lang: Lang) {
         replace_children(&answer_box, [El::new("p").text(t(lang, Key::Loading))]);
         return;
     };
-    // The answer's source lists fill once the evidence is installed (without
-    // it, the answer shows all the same).
-    let _ = packs::load_evidence().await;
     let field = |i: usize| value_in(&form, FIELDS[i]);
     let content = match form
         .get_attribute("data-tool")

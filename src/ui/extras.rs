@@ -4,15 +4,17 @@
 //! offline) and runs once it is, so a tap made while it loads is answered,
 //! not lost. The module has its own strings: the app passes the language.
 
-use js_sys::Array;
+use js_sys::{Array, Promise};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
-use super::{reminders_link, AppState};
+use super::{reminders_link, sources, AppState};
 use crate::domain::catalog::{Channel, ChannelKind};
 use crate::domain::document::{ClerkInput, Document};
+use crate::domain::Lang;
 use crate::i18n::{operator_name, REPORT_CONTACT};
 use crate::storage;
 
@@ -66,6 +68,29 @@ pub fn clerk(state: AppState, channel: &Channel, opener: &Element) {
     );
     args.push(&on_close);
     call("clerk", args);
+}
+
+/// Shows the quotes of the source list whose quotes box is `body`
+/// (`ui::sources`), or says that they cannot be shown: the module or the
+/// quotes could not be loaded.
+pub fn quotes(body: Element, lang: Lang) {
+    let loading = crate::modules::load("azsimExtras");
+    wasm_bindgen_futures::spawn_local(async move {
+        let args = Array::of2(&body, &lang.code().into());
+        let shown = match loading {
+            Some(loading) => JsFuture::from(loading).await.ok(),
+            None => None,
+        }
+        .and_then(|module| crate::modules::apply(&module, "quotes", &args))
+        .and_then(|shown| shown.dyn_into::<Promise>().ok());
+        let shown = match shown {
+            Some(shown) => JsFuture::from(shown).await.ok(),
+            None => None,
+        };
+        if shown.and_then(|s| s.as_bool()) != Some(true) {
+            sources::quotes_failed(lang, &body);
+        }
+    });
 }
 
 /// Works out and shows the answer of the calculator `form` (`ui::tools`).

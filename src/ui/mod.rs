@@ -113,8 +113,8 @@ impl AppState {
             .and_then(|(l, more)| (l == lang).then_some(more))
     }
 
-    /// Fetches and installs the current language's second part, then the
-    /// evidence, then fills the source lists waiting for them. If the
+    /// Fetches and installs the current language's second part, then fills
+    /// the source lists waiting for it. If the
     /// language changed meanwhile (the switch does not wait for a part
     /// still on its way), it fetches the new language's part instead.
     fn load_more(self) {
@@ -128,11 +128,9 @@ impl AppState {
             }
             self.more.set(Some((lang, more)));
             // The sections it unlocks take their start-up steps from here
-            // (see `App`), while the evidence loads; the source lists
-            // waiting for both are filled in a task of their own.
-            if packs::load_evidence().await.is_ok() {
-                defer(move || sources::fill_page(self.lang.get_untracked()));
-            }
+            // (see `App`); the source lists waiting for it are filled in a
+            // task of their own.
+            defer(move || sources::fill_page(self.lang.get_untracked()));
         });
     }
 

@@ -2,20 +2,22 @@
 //! publisher (linked), page date, how and when it was checked (flagged when
 //! that is more than a year ago), confidence, and the verbatim quotes it
 //! gives for the entry, in the page's own language; then the claims no
-//! source states. The sources travel in the second part of the language
-//! pack (`i18n::more`), the evidence in a file of its own
-//! (`i18n::evidence`), both fetched after the first paint: until both are
-//! installed a source list is an empty slot (`data-entry`), filled by
-//! [`fill_page`] when they are.
+//! source states. The sources and those claims travel in the second part of
+//! the language pack (`i18n::more`), fetched after the first paint: until
+//! it is installed a source list is an empty slot (`data-entry`), filled by
+//! [`fill_page`] when it is. The quotes, the bulk of the evidence, are in a
+//! file of their own (`i18n::evidence`), fetched the first time a reader
+//! opens a list's quotes (see [`fill_on_open`]).
 
 use wasm_bindgen::JsCast;
 
-use super::dom::El;
+use super::dom::{replace_children, El};
 use super::{after_paint, clock};
 use crate::domain::catalog::{Catalog, CheckedHow, Confidence, Source, SourceId};
 use crate::domain::evidence::Claim;
 use crate::domain::{typography, Lang};
 use crate::i18n::{self, t, t_with, Key};
+use crate::packs;
 
 /// A confidence level as a small badge.
 pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
@@ -28,36 +30,18 @@ pub fn confidence_badge(lang: Lang, c: Confidence) -> El {
     El::new("span").class(class).text(t(lang, key))
 }
 
-/// What a source list is filled from: `lang`'s second part and the
-/// evidence, once both are installed.
-struct Filling {
-    lang: Lang,
-    more: &'static Catalog,
-    evidence: &'static [Claim],
-}
-
-impl Filling {
-    fn of(lang: Lang) -> Option<Filling> {
-        Some(Filling {
-            lang,
-            more: i18n::more(lang)?,
-            evidence: i18n::evidence()?,
-        })
-    }
-}
-
 /// The sources `ids` behind the claims of `entries` (claim keys such as
 /// `channel:nar_kiosk`, separated by spaces), filled after the next frame
-/// if the pack's second part and the evidence are installed (what holds the
-/// list paints first, and the list is in place to put a path's note before
-/// it), else when they are.
+/// if the pack's second part is installed (what holds the list paints
+/// first, and the list is in place to put a path's note before it), else
+/// when it is.
 pub fn source_list(lang: Lang, ids: &[SourceId], entries: &str) -> El {
     let slot = empty_list(ids, entries);
-    if let Some(filling) = Filling::of(lang) {
+    if let Some(more) = i18n::more(lang) {
         let element = slot.element();
         after_paint(move || {
             if !element.has_attribute("data-filled") {
-                fill(&filling, &element);
+                fill(lang, more, &element);
             }
         });
     }
@@ -83,7 +67,7 @@ fn empty_list(ids: &[SourceId], entries: &str) -> El {
 /// Fills the source lists under `root` that are still empty: every one, or
 /// (`all` false) those not waiting for their `<details>` to open (a list
 /// whose `<details>` opened before the texts arrived is filled too).
-fn fill_under(root: &web_sys::Element, filling: &Filling, all: bool) {
+fn fill_under(root: &web_sys::Element, lang: Lang, more: &Catalog, all: bool) {
     let Ok(slots) = root.query_selector_all(".source-list:not([data-filled])") else {
         return;
     };
@@ -101,25 +85,26 @@ fn fill_under(root: &web_sys::Element, filling: &Filling, all: bool) {
                 .flatten()
                 .is_some_and(|d| d.has_attribute("open"));
         if all || !waits {
-            fill(filling, &slot);
+            fill(lang, more, &slot);
         }
     }
 }
 
 /// Fills the source lists on the page that are still empty (except those
-/// waiting for their `<details>` to open), once `lang`'s second part and
-/// the evidence are installed.
+/// waiting for their `<details>` to open), once `lang`'s second part is
+/// installed.
 pub fn fill_page(lang: Lang) {
     let html = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
-    if let (Some(html), Some(filling)) = (html, Filling::of(lang)) {
-        fill_under(&html, &filling, false);
+    if let (Some(html), Some(more)) = (html, i18n::more(lang)) {
+        fill_under(&html, lang, more, false);
     }
 }
 
-/// Fills a `<details>`'s source lists when it opens (one listener for the
-/// page; `lang` tells the language shown).
+/// Fills a `<details>`'s source lists when it opens, and a list's quotes
+/// when they are opened (one listener for the page; `lang` tells the
+/// language shown).
 pub fn fill_on_open(lang: impl Fn() -> Lang + 'static) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -130,8 +115,13 @@ pub fn fill_on_open(lang: impl Fn() -> Lang + 'static) {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .filter(|d| d.has_attribute("open"));
-            if let (Some(details), Some(filling)) = (opened, Filling::of(lang())) {
-                fill_under(&details, &filling, true);
+            let (Some(details), lang) = (opened, lang()) else {
+                return;
+            };
+            if details.class_list().contains("quotes-box") {
+                show_quotes(lang, details);
+            } else if let Some(more) = i18n::more(lang) {
+                fill_under(&details, lang, more, true);
             }
         });
     // `toggle` does not bubble: listen in the capture phase.
@@ -183,8 +173,9 @@ fn attribute_text(lang: Lang, attribute: &str) -> String {
     t(lang, key).to_owned()
 }
 
-/// One source, with the quotes `claims` take from it.
-fn source_item(lang: Lang, s: &Source, claims: &[&Claim], today: crate::domain::date::Date) -> El {
+/// One source: its publisher (linked), page date, how and when it was
+/// checked, confidence, and whether that check is stale.
+fn source_item(lang: Lang, s: &Source, today: crate::domain::date::Date) -> El {
     let published = s.published.as_ref().map(|d| {
         El::new("span").class("nowrap").text(&t_with(
             lang,
@@ -198,10 +189,34 @@ fn source_item(lang: Lang, s: &Source, claims: &[&Claim], today: crate::domain::
             .class("badge stale")
             .text(t(lang, Key::SourceStale))
     });
+    El::new("li")
+        .child(source_link(s))
+        .text(if published.is_some() { " · " } else { "" })
+        .maybe(published)
+        .text(" · ")
+        .child(El::new("span").text(&checked_text(lang, s)))
+        .text(" ")
+        .child(confidence_badge(lang, s.confidence))
+        .text(if stale.is_some() { " " } else { "" })
+        .maybe(stale)
+}
+
+/// A source's publisher, linked to its page (in a new tab).
+fn source_link(s: &Source) -> El {
+    El::new("a")
+        .attr("href", &s.url)
+        .attr("target", "_blank")
+        .attr("rel", "noopener noreferrer")
+        .text(&s.publisher)
+}
+
+/// The quotes `quoted` (claims about the list's entries) take from `s`, each
+/// said once, or `None` when they take none.
+fn source_quotes(lang: Lang, s: &Source, quoted: &[&Claim]) -> Option<El> {
     let label = t_with(lang, Key::QuoteOriginal, "lang", &language_name(&s.lang));
     let mut quotes: Vec<El> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for q in claims
+    for q in quoted
         .iter()
         .flat_map(|c| &c.quotes)
         .filter(|q| q.source == s.id)
@@ -225,35 +240,28 @@ fn source_item(lang: Lang, s: &Source, claims: &[&Claim], today: crate::domain::
                 ),
         );
     }
-    let quotes = (!quotes.is_empty()).then(|| El::new("ul").class("quotes").children(quotes));
-    El::new("li")
-        .child(
-            El::new("a")
-                .attr("href", &s.url)
-                .attr("target", "_blank")
-                .attr("rel", "noopener noreferrer")
-                .text(&s.publisher),
-        )
-        .text(if published.is_some() { " · " } else { "" })
-        .maybe(published)
-        .text(" · ")
-        .child(El::new("span").text(&checked_text(lang, s)))
-        .text(" ")
-        .child(confidence_badge(lang, s.confidence))
-        .text(if stale.is_some() { " " } else { "" })
-        .maybe(stale)
-        .maybe(quotes)
+    (!quotes.is_empty()).then(|| {
+        El::new("li")
+            .child(source_link(s))
+            .child(El::new("ul").class("quotes").children(quotes))
+    })
 }
 
-/// Fills one source list (and marks it filled). A path card's list
-/// (`data-note`: its channel) also puts the channel's note, if it has one,
-/// before the list's heading.
-fn fill(filling: &Filling, slot: &web_sys::Element) {
-    let &Filling {
-        lang,
-        more,
-        evidence,
-    } = filling;
+/// The claims of `claims` about one of `entries` (claim keys separated by
+/// spaces).
+fn about<'a>(claims: &'a [Claim], entries: &str) -> Vec<&'a Claim> {
+    claims
+        .iter()
+        .filter(|c| entries.split_whitespace().any(|e| e == c.entry))
+        .collect()
+}
+
+/// Fills one source list (and marks it filled) from `lang`'s second part
+/// `more`: its sources, the claims no source states, and a closed
+/// `<details>` for the sources' quotes (see [`show_quotes`]). A path card's
+/// list (`data-note`: its channel) also puts the channel's note, if it has
+/// one, before the list's heading.
+fn fill(lang: Lang, more: &Catalog, slot: &web_sys::Element) {
     let _ = slot.set_attribute("data-filled", "");
     if let Some(id) = slot.get_attribute("data-note") {
         let note = more
@@ -271,10 +279,6 @@ fn fill(filling: &Filling, slot: &web_sys::Element) {
     }
     let entries = slot.get_attribute("data-entry").unwrap_or_default();
     let ids = slot.get_attribute("data-sources").unwrap_or_default();
-    let claims: Vec<&Claim> = evidence
-        .iter()
-        .filter(|c| entries.split_whitespace().any(|e| e == c.entry))
-        .collect();
     let list = El::from(slot.clone());
     let list = if ids.is_empty() {
         list.child(
@@ -287,18 +291,21 @@ fn fill(filling: &Filling, slot: &web_sys::Element) {
         let items = ids
             .split_whitespace()
             .filter_map(|id| more.sources.iter().find(|s| s.id.0 == id))
-            .map(|s| source_item(lang, s, &claims, today));
+            .map(|s| source_item(lang, s, today));
         list.child(El::new("ul").class("sources").children(items))
     };
+    // The second part's claims are those no source states.
     let mut assumed: Vec<String> = Vec::new();
-    for c in claims.iter().filter(|c| c.is_assumption()) {
+    for c in about(&more.evidence, &entries) {
         let text = attribute_text(lang, &c.attribute);
         if !assumed.contains(&text) {
             assumed.push(text);
         }
     }
-    if !assumed.is_empty() {
-        let _ = list.child(
+    let list = if assumed.is_empty() {
+        list
+    } else {
+        list.child(
             El::new("p")
                 .class("assumed")
                 .child(
@@ -310,6 +317,79 @@ fn fill(filling: &Filling, slot: &web_sys::Element) {
                 .text(t(lang, Key::AssumedHeading))
                 .text(" ")
                 .text(&typography::list(lang, &assumed)),
+        )
+    };
+    if !ids.is_empty() {
+        let _ = list.child(
+            El::new("details")
+                .class("quotes-box")
+                .child(El::new("summary").text(t(lang, Key::QuotesShow)))
+                .child(
+                    El::new("div")
+                        .class("quotes-body")
+                        .attr("aria-live", "polite"),
+                ),
         );
     }
+}
+
+/// Asks for the quotes of the source list around `details` (a list's
+/// `.quotes-box`, just opened), once: the on-demand module shows them (see
+/// [`fetch_quotes`]); meanwhile the box says "Loading…". If they cannot be
+/// shown it says so, and opening it again tries again.
+fn show_quotes(lang: Lang, details: web_sys::Element) {
+    let Ok(Some(body)) = details.query_selector(".quotes-body") else {
+        return;
+    };
+    if body.has_attribute("data-filled") || body.has_attribute("aria-busy") {
+        return;
+    }
+    let _ = body.set_attribute("aria-busy", "true");
+    replace_children(&body, [El::new("p").text(t(lang, Key::Loading))]);
+    super::extras::quotes(body, lang);
+}
+
+/// Says in the quotes box `body` that its quotes could not be shown.
+pub fn quotes_failed(lang: Lang, body: &web_sys::Element) {
+    let _ = body.remove_attribute("aria-busy");
+    replace_children(body, [El::new("p").text(t(lang, Key::QuotesFailed))]);
+}
+
+/// Fills the quotes box `body` of a source list in `lang` (in the on-demand
+/// module): fetches the pack's second part (the browser has it: the app
+/// fetched it) and the quoted claims. False if either cannot be read.
+pub async fn fetch_quotes(body: &web_sys::Element, lang: Lang) -> bool {
+    let (Ok(more), Ok(quoted)) = (packs::load_more(lang).await, packs::load_evidence().await)
+    else {
+        return false;
+    };
+    fill_quotes(lang, more, body, quoted);
+    true
+}
+
+/// Fills a list's quotes box `body` with what the claims `quoted` quote from
+/// each of its sources in `more` (or says that they quote none), and marks
+/// it filled.
+fn fill_quotes(lang: Lang, more: &Catalog, body: &web_sys::Element, quoted: &[Claim]) {
+    let Ok(Some(list)) = body.closest(".source-list") else {
+        return;
+    };
+    let entries = list.get_attribute("data-entry").unwrap_or_default();
+    let ids = list.get_attribute("data-sources").unwrap_or_default();
+    let claims = about(quoted, &entries);
+    let items: Vec<El> = ids
+        .split_whitespace()
+        .filter_map(|id| more.sources.iter().find(|s| s.id.0 == id))
+        .filter_map(|s| source_quotes(lang, s, &claims))
+        .collect();
+    let content = if items.is_empty() {
+        El::new("p")
+            .class("sources none")
+            .text(t(lang, Key::QuotesNone))
+    } else {
+        El::new("ul").class("sources quoted").children(items)
+    };
+    let _ = body.set_attribute("data-filled", "");
+    let _ = body.remove_attribute("aria-busy");
+    replace_children(body, [content]);
 }

@@ -1463,8 +1463,8 @@ impl Catalog {
 
     /// Checks the evidence (see [`evidence`](super::evidence)): every claim
     /// that needs it has quotes or an assumption, and every quote is sound.
-    /// Only a catalog read from the files has evidence: the language packs
-    /// leave it out.
+    /// Only a catalog read from the files has all of it: the language packs
+    /// split it, without the editors' reasons (see the app's `build.rs`).
     pub fn validate_evidence(&self) -> Result<(), Vec<CatalogError>> {
         let mut c = Checker {
             errors: Vec::new(),

@@ -16,10 +16,11 @@
 //! found, for the next editor (never shown).
 //!
 //! The catalog takes `evidence` out of each entry before parsing the entry
-//! itself and keeps it as a list of [`Claim`]s (`Catalog::evidence`). It
-//! travels, with the sources, in the second part of each language pack
-//! (`Catalog::split_for_packs`), fetched after the first paint; the quotes
-//! are in the pages' own languages.
+//! itself and keeps it as a list of [`Claim`]s (`Catalog::evidence`). The
+//! claims no source states travel, with the sources, in the second part of
+//! each language pack (`Catalog::split_for_packs`), fetched after the first
+//! paint; the quoted ones, in the pages' own languages, in a file of their
+//! own, fetched when a reader opens the quotes (see the app's `build.rs`).
 
 use std::collections::BTreeMap;
 
@@ -53,7 +54,8 @@ pub struct Claim {
     pub attribute: String,
     /// The quotes that support it; empty for an assumption.
     pub quotes: Vec<Quote>,
-    /// Why the claim is assumed, when no source states it.
+    /// Why the claim is assumed, when no source states it: for the editors
+    /// (the packs leave it out).
     pub assumption: Option<String>,
 }
 
