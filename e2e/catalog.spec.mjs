@@ -90,10 +90,11 @@ test.describe('the evidence (the sources\' quotes)', () => {
     const box = first.locator('.source-list[data-filled] .quotes-box').first();
     await box.locator('summary').press('Enter');
     await expect(box.locator('.quotes-body')).toHaveAttribute('aria-busy', 'true');
-    await expect(box.locator('.quotes-body')).toHaveText('Loading…');
+    await expect(box.locator('.quotes-body [role=status]')).toHaveText('Loading…');
     release();
     await expect(box.locator('.quotes li q').first()).toBeVisible();
     await expect(box.locator('.quotes-body')).not.toHaveAttribute('aria-busy');
+    await expect(box.locator('.quotes-body [role=status]')).toHaveText('');
     await expectNoAxeViolations(page);
   });
 
@@ -109,13 +110,14 @@ test.describe('the evidence (the sources\' quotes)', () => {
     await second.locator(':scope > summary').click();
     const secondBox = second.locator('.source-list[data-filled] .quotes-box').first();
     await secondBox.locator('summary').click();
-    await expect(secondBox.locator('.quotes-body')).toContainText('could not be loaded');
+    await expect(secondBox.locator('.quotes-body [role=status]')).toContainText('could not be loaded');
     await expect(secondBox.locator('.quotes-body')).not.toHaveAttribute('aria-busy');
     await page.unroute('**/lang/evidence-*.bin');
     await secondBox.locator('summary').click();
     await secondBox.locator('summary').click();
     await expect(secondBox.locator('.quotes li q').first()).toBeVisible();
     await expect(secondBox.locator('.quotes-body')).not.toHaveAttribute('aria-busy');
+    await expect(secondBox.locator('.quotes-body [role=status]')).toHaveText('');
     });
   });
 });

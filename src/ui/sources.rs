@@ -11,7 +11,7 @@
 
 use wasm_bindgen::JsCast;
 
-use super::dom::{replace_children, El};
+use super::dom::El;
 use super::{after_paint, clock};
 use crate::domain::catalog::{Catalog, CheckedHow, Confidence, Source, SourceId};
 use crate::domain::evidence::Claim;
@@ -324,10 +324,13 @@ fn fill(lang: Lang, more: &Catalog, slot: &web_sys::Element) {
             El::new("details")
                 .class("quotes-box")
                 .child(El::new("summary").text(t(lang, Key::QuotesShow)))
+                // What the box says while its quotes load, or that they
+                // could not (a live region: the quotes themselves are read
+                // as the box is, not announced).
                 .child(
                     El::new("div")
                         .class("quotes-body")
-                        .attr("aria-live", "polite"),
+                        .child(El::new("p").class("quotes-status").attr("role", "status")),
                 ),
         );
     }
@@ -345,14 +348,21 @@ fn show_quotes(lang: Lang, details: web_sys::Element) {
         return;
     }
     let _ = body.set_attribute("aria-busy", "true");
-    replace_children(&body, [El::new("p").text(t(lang, Key::Loading))]);
+    say_in_quotes(&body, Some(t(lang, Key::Loading)));
     super::extras::quotes(body, lang);
+}
+
+/// Puts `text` (or nothing) in the quotes box `body`'s status line.
+fn say_in_quotes(body: &web_sys::Element, text: Option<&str>) {
+    if let Some(status) = body.first_element_child() {
+        status.set_text_content(text);
+    }
 }
 
 /// Says in the quotes box `body` that its quotes could not be shown.
 pub fn quotes_failed(lang: Lang, body: &web_sys::Element) {
     let _ = body.remove_attribute("aria-busy");
-    replace_children(body, [El::new("p").text(t(lang, Key::QuotesFailed))]);
+    say_in_quotes(body, Some(t(lang, Key::QuotesFailed)));
 }
 
 /// Fills the quotes box `body` of a source list in `lang` (in the on-demand
@@ -391,5 +401,6 @@ fn fill_quotes(lang: Lang, more: &Catalog, body: &web_sys::Element, quoted: &[Cl
     };
     let _ = body.set_attribute("data-filled", "");
     let _ = body.remove_attribute("aria-busy");
-    replace_children(body, [content]);
+    say_in_quotes(body, None);
+    let _ = body.append_child(&content.into_element());
 }
