@@ -108,7 +108,7 @@ describe(`AzSIM in ${ENGINE} (WebDriver)`, { timeout: 240_000 }, () => {
     await expectHealthy(driver, []);
   });
 
-  test('the card for the clerk and Share come from the on-demand module', async () => {
+  test("the card for the clerk, the sources' quotes and Share come from the on-demand module", async () => {
     await openApp(driver, app.url, '?sim=physical&op=azercell&pay=cash');
     await recordErrors(driver);
     // The module loads on the first tap, not with the page.
@@ -132,6 +132,14 @@ describe(`AzSIM in ${ENGINE} (WebDriver)`, { timeout: 240_000 }, () => {
     await amount.sendKeys(Key.ESCAPE);
     await waitFor(() => inPage(driver, () => document.querySelector('[data-testid=clerk-card]') === null), 'Escape to close the card');
     assert.ok(await inPage(driver, () => document.activeElement?.dataset.action === 'clerk'), 'focus back on the button that opened it');
+
+    // The sources' quotes, fetched the first time a reader opens them.
+    const quotes = await waitFor(() => driver.findElement(By.css('[data-testid=paths] .source-list[data-filled] .quotes-box > summary')), "the first path's quotes box");
+    await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', quotes);
+    await quotes.click();
+    const quote = await waitFor(async () => (await texts(driver, '[data-testid=paths] .quotes-box[open] .quotes li q'))[0], 'a quote');
+    assert.ok(quote.length > 10, `a quote: ${quote}`);
+    assert.equal(await text(driver, '[data-testid=paths] .quotes-box[open] [role=status]'), '', 'no status left once they show');
 
     // Share: this browser's share sheet, or the link copied (or shown to copy by hand).
     await driver.executeScript('delete Navigator.prototype.share');
