@@ -15,6 +15,8 @@ pub use azsim_domain as domain;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
+pub mod address;
+#[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod extras;
@@ -46,7 +48,7 @@ pub fn start() {
 
 #[cfg(target_arch = "wasm32")]
 fn boot() {
-    let params = domain::AppParams::parse(&ui::current_search());
+    let params = address::current_params();
     let stored = storage::Stored::look();
     let languages = ui::browser_languages();
     let saved_lang = stored.saved_pref("lang").as_string();

@@ -204,3 +204,41 @@ fn the_browsers_json_reads_and_writes_as_serde_json_does() {
         assert_eq!(storage::decode(text), Document::decode(text), "{text}");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_browser_reads_and_writes_the_address_as_the_domain_does() {
+    use azsim::address::{params_of, search_of};
+    use azsim::domain::AppParams;
+    // Well-formed, repeated, escaped, malformed and foreign parameters.
+    for search in [
+        "",
+        "?",
+        "?sim=esim&op=nar&pay=foreign_card&online=0",
+        "sim=physical&op=azercell&pay=cash",
+        "?op=nar&op=azercell&op=bakcell",
+        "?lang=ru&embed=1&theme=dark&accent=%230a7",
+        "?accent=#0a7",
+        "?accent=%2300aa77&theme=light",
+        "?sim=e+sim&pay=local%5Fcard",
+        "?si%6D=esim&%6Fp=nar",
+        "?op=%ZZ&pay=%E2%82%AC&lang=%FF",
+        "?plan=postpaid&inaz=0&online=1&x=1&&=&sim",
+        "?embed=1;theme=light",
+        "?lang=az&lang=zh&embed=0&embed=1",
+        "?%20sim=esim&sim%20=nar",
+        "?op=air+alo&op=airalo",
+    ] {
+        assert_eq!(params_of(search), AppParams::parse(search), "{search:?}");
+    }
+    // Every value the app writes, as the domain writes it.
+    for search in [
+        "?sim=travel_esim&op=holafly&pay=wallet&online=0&inaz=0&plan=postpaid",
+        "?lang=zh&embed=1&theme=dark&accent=%230a7",
+        "?op=other_esim&accent=%2300aa77",
+        "",
+    ] {
+        let params = AppParams::parse(search);
+        assert_eq!(search_of(&params), params.to_search(), "{search:?}");
+        assert_eq!(params_of(&search_of(&params)), params, "{search:?}");
+    }
+}

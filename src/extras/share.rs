@@ -8,13 +8,13 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::copy_box::copy_beside;
-use crate::domain::{AppParams, Lang};
+use crate::domain::Lang;
 use crate::i18n::Extra;
 use crate::ui::full_app_path;
 
 /// The full app's address with the choices in `location` (embed mode off).
 fn full_app_url(location: &web_sys::Location) -> String {
-    let params = AppParams::parse(&location.search().unwrap_or_default());
+    let params = crate::address::params_of(&location.search().unwrap_or_default());
     let origin = location.origin().unwrap_or_default();
     format!("{origin}{}", full_app_path(params))
 }

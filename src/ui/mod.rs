@@ -151,13 +151,6 @@ impl AppState {
     }
 }
 
-/// The page's query string (`?…`).
-pub fn current_search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
-
 /// The browser's preferred languages, most preferred first.
 pub fn browser_languages() -> Vec<String> {
     web_sys::window()
@@ -184,7 +177,7 @@ fn sync_page(state: AppState) {
         if shown != Some(lang) {
             show_language(&w, lang);
         }
-        let search = params.to_search();
+        let search = crate::address::search_of(&params);
         // replaceState is a round trip to the browser process: skip it when the
         // address already says this (always so at start), and let the change
         // paint first.
@@ -402,7 +395,7 @@ pub(crate) fn full_app_path(mut params: AppParams) -> String {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".into());
-    format!("{path}{}", params.to_search())
+    format!("{path}{}", crate::address::search_of(&params))
 }
 
 /// The notices above the picker: in embed mode the link to the full app,

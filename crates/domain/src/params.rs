@@ -232,76 +232,99 @@ fn flag(value: &str) -> Option<bool> {
 }
 
 impl AppParams {
-    /// Parses a query string, with or without the leading `?`. The first
-    /// occurrence of a parameter wins; bad values keep the default.
-    pub fn parse(search: &str) -> AppParams {
+    /// Every parameter name [`AppParams::from_pairs`] reads (and
+    /// [`AppParams::pairs`] writes): a reader that looks names up one by one
+    /// (the browser's `URLSearchParams`) needs no others.
+    pub const NAMES: [&'static str; 10] = [
+        "sim", "op", "pay", "online", "inaz", "plan", "lang", "embed", "theme", "accent",
+    ];
+
+    /// Reads the parameters from a query string's `pairs` (names and values,
+    /// decoded), in their order. The first occurrence of a parameter wins;
+    /// bad values keep the default. The app hands it what the browser's
+    /// `URLSearchParams` reads (see the app's `address`), natively
+    /// [`AppParams::parse`] does.
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> AppParams {
         let mut p = AppParams::default();
-        let mut seen: Vec<String> = Vec::new();
-        let search = search.strip_prefix('?').unwrap_or(search);
-        for (key, value) in form_urlencoded::parse(search.as_bytes()) {
-            if seen.iter().any(|k| *k == key) {
+        let mut seen: Vec<K> = Vec::new();
+        for (key, value) in pairs {
+            if seen.iter().any(|k| k.as_ref() == key.as_ref()) {
                 continue;
             }
-            seen.push(key.to_string());
             let v = value.as_ref();
-            if p.query.set(&key, v) {
-                continue;
-            }
-            match key.as_ref() {
-                "lang" => p.lang = Lang::from_code(v),
-                "embed" => p.embed = v == "1",
-                "theme" => {
-                    p.theme = pick(&[Theme::Light, Theme::Dark, Theme::Auto], Theme::as_str, v)
-                        .unwrap_or_default()
+            if !p.query.set(key.as_ref(), v) {
+                match key.as_ref() {
+                    "lang" => p.lang = Lang::from_code(v),
+                    "embed" => p.embed = v == "1",
+                    "theme" => {
+                        p.theme = pick(&[Theme::Light, Theme::Dark, Theme::Auto], Theme::as_str, v)
+                            .unwrap_or_default()
+                    }
+                    "accent" => p.accent = Accent::parse(v),
+                    _ => {}
                 }
-                "accent" => p.accent = Accent::parse(v),
-                _ => {}
             }
+            seen.push(key);
         }
         p
     }
 
-    /// Writes the query string (with `?`, or empty), leaving out defaults, in
-    /// the order of DESIGN.md's table.
-    pub fn to_search(&self) -> String {
+    /// Parses a query string, with or without the leading `?` (see
+    /// [`AppParams::from_pairs`]).
+    pub fn parse(search: &str) -> AppParams {
+        let search = search.strip_prefix('?').unwrap_or(search);
+        AppParams::from_pairs(form_urlencoded::parse(search.as_bytes()))
+    }
+
+    /// The parameters to write in a query string (names and values, not
+    /// encoded), leaving out defaults, in the order of DESIGN.md's table.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
         let q = &self.query;
-        let mut out = form_urlencoded::Serializer::new(String::new());
+        let mut out = Vec::new();
         if let Some(sim) = q.sim {
-            out.append_pair("sim", sim.as_str());
+            out.push(("sim", sim.as_str()));
         }
         if let Some(op) = q.op {
-            out.append_pair("op", op.as_str());
+            out.push(("op", op.as_str()));
         }
         if let Some(pay) = q.pay {
-            out.append_pair("pay", pay.as_str());
+            out.push(("pay", pay.as_str()));
         }
         if !q.online {
-            out.append_pair("online", "0");
+            out.push(("online", "0"));
         }
         if !q.in_az {
-            out.append_pair("inaz", "0");
+            out.push(("inaz", "0"));
         }
         if q.plan != Plan::Prepaid {
-            out.append_pair("plan", q.plan.as_str());
+            out.push(("plan", q.plan.as_str()));
         }
         if let Some(lang) = self.lang {
-            out.append_pair("lang", lang.code());
+            out.push(("lang", lang.code()));
         }
         if self.embed {
-            out.append_pair("embed", "1");
+            out.push(("embed", "1"));
         }
         if self.theme != Theme::Auto {
-            out.append_pair("theme", self.theme.as_str());
+            out.push(("theme", self.theme.as_str()));
         }
         if let Some(accent) = &self.accent {
-            out.append_pair("accent", accent.as_str());
+            out.push(("accent", accent.as_str()));
         }
-        let s = out.finish();
-        if s.is_empty() {
-            s
-        } else {
-            format!("?{s}")
+        out
+    }
+
+    /// Writes the query string of [`AppParams::pairs`] (with `?`, or empty).
+    pub fn to_search(&self) -> String {
+        let pairs = self.pairs();
+        if pairs.is_empty() {
+            return String::new();
         }
+        let mut out = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+        out.extend_pairs(pairs);
+        out.finish()
     }
 }
 
@@ -319,6 +342,34 @@ mod tests {
         assert!(p.query.in_az);
         assert_eq!(p.query.plan, Plan::Prepaid);
         assert_eq!(p.to_search(), "?sim=esim&op=nar&pay=foreign_card&online=0");
+    }
+
+    #[test]
+    fn the_names_are_every_one_read_and_written() {
+        // Each name changes what is read (so `NAMES` leaves none out that a
+        // value could set)...
+        let value = |name: &str| match name {
+            "sim" => "esim",
+            "op" => "nar",
+            "pay" => "cash",
+            "online" | "inaz" => "0",
+            "plan" => "postpaid",
+            "lang" => "ru",
+            "embed" => "1",
+            "theme" => "dark",
+            _ => "#0a7",
+        };
+        for name in AppParams::NAMES {
+            let p = AppParams::from_pairs([(name, value(name))]);
+            assert_ne!(p, AppParams::default(), "{name}");
+            // ...and is written back under the same name.
+            assert_eq!(p.pairs(), vec![(name, value(name))], "{name}");
+        }
+        // A name not in the list changes nothing.
+        assert_eq!(
+            AppParams::from_pairs([("simm", "esim")]),
+            AppParams::default()
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::{reminders_section, transfer, ReminderState};
 use crate::domain::catalog::{ChannelId, OperatorId};
 use crate::domain::date::LocalDateTime;
 use crate::domain::document::ClerkInput;
-use crate::domain::{AppParams, Lang};
+use crate::domain::Lang;
 use crate::packs;
 use crate::store::Store;
 use crate::ui::dom::replace_children;
@@ -84,7 +84,7 @@ pub fn start(lang: Lang, banner: Element, section: Element) {
     // Effects and tasks run on the module's own executor (the app's module
     // has its own; `mount_to` sets that one up).
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    let params = AppParams::parse(&ui::current_search());
+    let params = crate::address::current_params();
     let embedded = params.embed;
     let store = Store::load();
     leptos::task::spawn_local(async move {
