@@ -332,6 +332,55 @@ test.describe('the reminders module', () => {
     expect(saved.reminders.map((r) => r.label)).toEqual(['Kept while the module comes']);
     expect(fetched.some((url) => url.endsWith('.js')) && fetched.some((url) => url.endsWith('_bg.wasm')), 'the returning visit fetched the module').toBe(true);
   });
+
+  test('a returning visit keeps the due banner\'s room while the module comes: nothing below it moves', async ({ page }) => {
+    const due = (id, label, day) => ({ id, label, due: `2020-01-0${day}T09:00`, note: '', warn_days: 0, repeat: 'none' });
+    const doc = { version: 2, prefs: {}, reminders: [due('a', 'Overdue top-up', 1), due('b', 'Azercell monthly internet pack for the second phone', 2)] };
+    await page.addInitScript(
+      ([key, text]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key, text);
+          sessionStorage.setItem('seeded', '1');
+        }
+        // The layout shifts of this load, as the browser counts them.
+        window.__shifts = [];
+        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+      },
+      [KEY, JSON.stringify(doc)],
+    );
+    // The first time, the banner comes and keeps its height for the next start.
+    await gotoApp(page);
+    const banner = page.getByTestId('due-banner');
+    await expect(banner.locator('li.reminder')).toHaveCount(2);
+    const place = page.getByTestId('due-place');
+    const height = await place.evaluate((p) => p.getBoundingClientRect().height);
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('azsim.banner'))).toBe(`${width}:${height}px`);
+
+    // The next start, the module held: its room is kept, saying "Loading…".
+    const release = await holdRequests(page, '**/reminders-*_bg.wasm');
+    await page.reload();
+    await gotoApp(page);
+    const first = page.locator('[data-testid=paths] > li[data-channel]').first();
+    await expect(first).toBeVisible();
+    await expect(place).toHaveText('Loading…');
+    expect(await place.evaluate((p) => p.getBoundingClientRect().height)).toBe(height);
+    const top = await first.evaluate((li) => li.getBoundingClientRect().top);
+    release();
+    await expect(banner.locator('li.reminder')).toHaveCount(2);
+    await expect(place).not.toContainText('Loading…');
+    expect(await first.evaluate((li) => li.getBoundingClientRect().top)).toBe(top);
+    expect(await page.evaluate(() => window.__shifts.reduce((sum, v) => sum + v, 0)), 'layout shift').toBe(0);
+
+    // Renewed: the banner empties, and the next start keeps no room for it.
+    for (const id of ['a', 'b']) await banner.locator(`li[data-id=${id}] button[data-action=delete]`).click();
+    await expect(banner.locator('li')).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('azsim.banner'))).toBeNull();
+    await page.reload();
+    await gotoApp(page);
+    await expect(place).toHaveText('');
+    expect(await place.evaluate((p) => p.offsetHeight)).toBe(0);
+  });
 });
 
 test('notifications: opt-in in the top-level app, never offered in embed mode', async ({ page, context, baseURL }) => {

@@ -24,6 +24,9 @@ use crate::domain::document::{AnyVersion, DecodeError, Document, Versioned};
 pub const KEY: &str = "azsim.v1";
 /// Prefix of the keys that keep unreadable documents.
 pub const DAMAGED_PREFIX: &str = "azsim.v1.damaged.";
+/// The key of the due banner's last height: `"<page width>:<height>px"`,
+/// in CSS pixels (see [`banner_height`]). Not part of the document: a hint.
+pub const BANNER_KEY: &str = "azsim.banner";
 
 /// Why storage is not doing its job.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +56,34 @@ pub struct Loaded {
 fn local() -> Option<web_sys::Storage> {
     let usable = web_sys::window()?.local_storage().ok().flatten().is_some();
     usable.then(LocalStorage::raw)
+}
+
+/// The due banner's height (a CSS length) as last shown at the page width
+/// `width`: the app keeps the banner's place that tall until the reminders
+/// module shows it, so that the picker and the paths below do not move when
+/// it does. Reminders leave the banner only when the user acts (which shows
+/// it again, and keeps its new height), so the height kept is at most the
+/// height to come.
+pub fn banner_height(width: i32) -> Option<String> {
+    let hint = local()?.get_item(BANNER_KEY).ok()??;
+    let (kept_width, height) = hint.split_once(':')?;
+    (kept_width == width.to_string()).then(|| height.to_owned())
+}
+
+/// Keeps the due banner's `height` at the page width `width` (see
+/// [`banner_height`]; none when it is empty), unless it is kept already;
+/// quietly not where storage cannot be written (it is only a hint).
+pub fn keep_banner_height(width: i32, height: f64) {
+    let Some(ls) = local() else {
+        return;
+    };
+    let hint = (height > 0.0).then(|| format!("{width}:{height}px"));
+    if ls.get_item(BANNER_KEY).ok().flatten() != hint {
+        let _ = match hint {
+            Some(hint) => ls.set_item(BANNER_KEY, &hint),
+            None => ls.remove_item(BANNER_KEY),
+        };
+    }
 }
 
 /// What `localStorage` holds for the app at start, before it is read.

@@ -130,6 +130,12 @@ pub fn replace_children(parent: &Element, children: impl IntoIterator<Item = El>
     }
 }
 
+/// The page's width in CSS pixels, without a scroll bar.
+pub fn page_width() -> Option<i32> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    Some(root.client_width())
+}
+
 /// What a button does: written in its `data-action` by [`El::button`] and
 /// read back by [`clicked`], in the one click listener of its section. Each
 /// section has its own enum, matched exhaustively there.

@@ -20,7 +20,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::dom::{clicked, replace_children, Action, El};
+use super::dom::{clicked, page_width, replace_children, Action, El};
 use super::reminders::{placeholder, ReminderAction};
 use super::AppState;
 use crate::domain::catalog::{ChannelId, OperatorId};
@@ -50,7 +50,12 @@ thread_local! {
 /// (a sandboxed embed, whose footer already says it keeps nothing) loads it
 /// only on the first tap that needs it.
 pub fn banner_place(stored: &Stored, embedded: bool) -> El {
-    let banner = El::new("div");
+    let banner = El::new("div")
+        .class("due-place")
+        .attr("data-testid", "due-place");
+    if let Stored::Text(_) = stored {
+        keep_banner_room(&banner.element());
+    }
     let section = El::new("div");
     PLACES.with_borrow_mut(|p| {
         *p = Some(Places {
@@ -64,6 +69,26 @@ pub fn banner_place(stored: &Stored, embedded: bool) -> El {
         Stored::Blocked | Stored::Text(_) => drop(module()),
     }
     banner
+}
+
+/// Keeps the due banner's `place` as tall as the banner last was at this
+/// page width (`storage::banner_height`), saying "Loading…" in it, until the
+/// module shows the banner: the picker and the paths are already where the
+/// banner leaves them.
+fn keep_banner_room(place: &Element) {
+    let Some(height) = page_width().and_then(storage::banner_height) else {
+        return;
+    };
+    if let Some(place) = place.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = place.style().set_property("min-height", &height);
+        let lang = AppState::get().lang.get_untracked();
+        let _ = place.append_child(
+            &El::new("p")
+                .class("wait")
+                .text(t(lang, Key::Loading))
+                .into_element(),
+        );
+    }
 }
 
 /// The section's place, once [`banner_place`] has made it.
@@ -156,7 +181,15 @@ fn module() -> Option<Promise> {
     let lang = AppState::get().lang.get_untracked();
     let args = Array::of3(&lang.code().into(), &banner, &section);
     modules::call_when_loaded(&loading, "start", args);
-    let forget = Closure::once(|_: JsValue| MODULE.with_borrow_mut(|m| *m = None));
+    // Not loaded: the next call tries again, and the banner's place no
+    // longer waits for it.
+    let forget = Closure::once(move |_: JsValue| {
+        MODULE.with_borrow_mut(|m| *m = None);
+        if let Some(place) = banner.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = place.style().remove_property("min-height");
+            replace_children(place, []);
+        }
+    });
     let _ = loading.catch(&forget);
     forget.forget();
     MODULE.with_borrow_mut(|m| *m = Some(loading.clone()));

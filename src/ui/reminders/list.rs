@@ -5,16 +5,17 @@
 //! one.
 
 use leptos::prelude::*;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use super::focus::{self, Target};
 use super::{closest, form, isolated, on_click, transfer, ReminderAction, ReminderState};
 use crate::domain::reminders::{Reminder, ReminderId, Repeat, Status};
 use crate::domain::{date_text, typography, Lang};
 use crate::i18n::{self, t, t_count, t_with, Key};
-use crate::ui::clock;
-use crate::ui::dom::{replace_children, El};
-use crate::ui::AppState;
+use crate::storage;
+use crate::ui::dom::{page_width, replace_children, El};
+use crate::ui::{after_paint, clock, AppState};
 
 /// A reminder as a list item (focusable, for focus to land on after a
 /// change); its buttons carry the reminder's id in the row's `data-id`.
@@ -239,6 +240,7 @@ pub fn due_banner() -> El {
                 .cloned()
                 .collect()
         });
+        fit_place(&div);
         if due.is_empty() {
             replace_children(&div, []);
             return;
@@ -265,6 +267,26 @@ pub fn due_banner() -> El {
         show_rows(state, Which::Banner, &list, &due);
     });
     banner
+}
+
+/// Lets the due banner's place take the height of `banner` (the app kept
+/// it as tall as the banner last was: `reminders_link::keep_banner_room`)
+/// and, once painted, keeps that height for the next start.
+fn fit_place(banner: &Element) {
+    let Some(place) = banner
+        .parent_element()
+        .and_then(|p| p.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = place.style().remove_property("min-height");
+    after_paint(move || {
+        if let Some(width) = page_width() {
+            // Exact, fractions included: rounded, the paths would move by them.
+            let height = place.get_bounding_client_rect().height();
+            storage::keep_banner_height(width, height);
+        }
+    });
 }
 
 /// The row of `button` and its reminder.
