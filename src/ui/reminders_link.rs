@@ -91,6 +91,15 @@ fn keep_banner_room(place: &Element) {
     }
 }
 
+/// Empties the due banner's `place` and lets go of the room kept for the
+/// banner ([`keep_banner_room`]): the module cannot show it.
+pub fn let_go_of_banner_room(place: &Element) {
+    if let Some(place) = place.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = place.style().remove_property("min-height");
+        replace_children(place, []);
+    }
+}
+
 /// The section's place, once [`banner_place`] has made it.
 fn section() -> Option<Element> {
     PLACES.with_borrow(|p| p.as_ref().map(|p| p.section.clone()))
@@ -185,10 +194,7 @@ fn module() -> Option<Promise> {
     // longer waits for it.
     let forget = Closure::once(move |_: JsValue| {
         MODULE.with_borrow_mut(|m| *m = None);
-        if let Some(place) = banner.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = place.style().remove_property("min-height");
-            replace_children(place, []);
-        }
+        let_go_of_banner_room(&banner);
     });
     let _ = loading.catch(&forget);
     forget.forget();

@@ -89,7 +89,8 @@ pub fn start(lang: Lang, banner: Element, section: Element) {
     let store = Store::load();
     leptos::task::spawn_local(async move {
         let Ok((pack, more)) = packs::load_both(lang).await else {
-            return;
+            // No banner to come: its place need not keep room for one.
+            return ui::reminders_link::let_go_of_banner_room(&banner);
         };
         let state = AppState::start(pack, lang, params);
         state.install(lang, Some(more));
