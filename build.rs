@@ -8,8 +8,10 @@
 //!   with only that language's text): `OUT_DIR/lang/<code>-<hash>.bin`, the
 //!   UI strings and what the picker and the ranked paths need, and
 //!   `lang/<code>-more-<hash>.bin`, the rest of the catalog (sources,
-//!   advice, validity rules, the line's facts), fetched after the first paint
+//!   advice, the line's facts), fetched after the first paint
 //!   (see `Catalog::split_for_packs`), with the claims no source states;
+//!   `lang/<code>-validity-<hash>.bin`, the validity rules, which only the
+//!   calculator's answer needs (the on-demand module fetches them);
 //!   and, once for all four, the quoted claims (the sources' own words, in
 //!   no language of the app's): `lang/evidence-<hash>.bin`, fetched when a
 //!   reader opens a source list's quotes. The app
@@ -17,7 +19,8 @@
 //!   `scripts/post-build.mjs` copies them into the output);
 //! - generates `Key` (one per UI string, the packs' order), `Fatal` (the few
 //!   `fatal_*` strings compiled into the app, for when no pack can be used),
-//!   `PACK_FILES`, `MORE_FILES`, `EVIDENCE_FILE` and `REPORT_CONTACT`
+//!   `PACK_FILES`, `MORE_FILES`, `VALIDITY_FILES`, `EVIDENCE_FILE` and
+//!   `REPORT_CONTACT`
 //!   (`data/report.json`).
 
 use std::collections::BTreeMap;
@@ -131,6 +134,7 @@ fn main() {
     fs::create_dir_all(out_dir.join("lang")).expect("create OUT_DIR/lang");
     let mut files = Vec::new();
     let mut more_files = Vec::new();
+    let mut validity_files = Vec::new();
     let mut evidence = None;
     for (lang, table) in LANGS.iter().zip(&tables) {
         let language = lang::Lang::from_code(lang).expect("one of the app's languages");
@@ -159,6 +163,20 @@ fn main() {
             })
             .partition(evidence::Claim::is_assumption);
         more.evidence = assumed;
+        // The validity rules are for the calculator's answer, which the
+        // on-demand module works out: they travel in a part of their own,
+        // which it fetches.
+        let validity = catalog::Catalog {
+            validity: std::mem::take(&mut more.validity),
+            validity_notes: std::mem::take(&mut more.validity_notes),
+            validity_unknown: std::mem::take(&mut more.validity_unknown),
+            ..Default::default()
+        };
+        validity_files.push(write_hashed(
+            out_dir,
+            &format!("lang/{lang}-validity"),
+            &postcard::to_allocvec(&validity).expect("encode the validity rules"),
+        ));
         match &evidence {
             None => evidence = Some(quoted),
             Some(shared) => assert!(
@@ -232,8 +250,15 @@ fn main() {
         &mut out,
         out_dir,
         "MORE",
-        "Each language's pack's second part (`i18n::more`): the catalog's\n/// sources, advice, validity rules and facts, fetched after the first paint",
+        "Each language's pack's second part (`i18n::more`): the catalog's\n/// sources, advice and facts, fetched after the first paint",
         &more_files,
+    );
+    write_files(
+        &mut out,
+        out_dir,
+        "VALIDITY",
+        "Each language's validity rules (`i18n::validity`), fetched by the\n/// on-demand module for the calculator's answer",
+        &validity_files,
     );
     let _ = writeln!(
         out,

@@ -5,7 +5,8 @@
 //  0. Puts the essentials (scripts/essentials.mjs: the codes that work without
 //     internet, in each language) in index.html's loading shell, and
 //     copies the language packs the wasm names, both parts of each
-//     (lang/<code>-<hash>.bin, lang/<code>-more-<hash>.bin) and the evidence
+//     (lang/<code>-<hash>.bin, lang/<code>-more-<hash>.bin), the validity rules
+//     (lang/<code>-validity-<hash>.bin) and the evidence
 //     (lang/evidence-<hash>.bin), written by build.rs into Cargo's OUT_DIR, into the
 //     output's lang/ folder.
 //  1. Moves Trunk's inline `<script type="module">` loader out of index.html into
@@ -313,12 +314,13 @@ ${css ? `  const sheet = () => new Promise((onload, onerror) => {
 /**
  * The data files a wasm binary names, without repeats: each language pack's two parts,
  * "lang/en-<hash>.bin" (what the first ranked path needs) and "lang/en-more-<hash>.bin"
- * (sources, advice, validity rules, facts: fetched after the first paint), and
- * "lang/evidence-<hash>.bin" (the sources' quotes, the same in every language: fetched
- * when a reader opens them).
+ * (sources, advice, facts: fetched after the first paint), each language's validity
+ * rules, "lang/en-validity-<hash>.bin" (fetched by the on-demand module for the
+ * calculator's answer), and "lang/evidence-<hash>.bin" (the sources' quotes, the same in
+ * every language: fetched when a reader opens them).
  */
 export function dataFileNames(wasm) {
-  return [...new Set(wasm.toString('latin1').match(/lang\/(?:[a-z]{2}(?:-more)?|evidence)-[0-9a-f]{16}\.bin/g) ?? [])];
+  return [...new Set(wasm.toString('latin1').match(/lang\/(?:[a-z]{2}(?:-more|-validity)?|evidence)-[0-9a-f]{16}\.bin/g) ?? [])];
 }
 
 /** The language packs' first parts ("lang/en-<hash>.bin") a wasm binary names, without repeats. */
@@ -340,7 +342,7 @@ export async function copyPacks(dir, { targetDir = process.env.CARGO_TARGET_DIR 
   const names = dataFileNames(bytes);
   const packs = packNames(bytes);
   if (packs.length !== 4) throw new Error(`${wasms.join(', ')}: expected 4 language pack names, found ${packs.length}`);
-  if (names.length !== 9) throw new Error(`${wasms.join(', ')}: expected each pack's second part and the evidence beside them, found ${names.length - 4} files`);
+  if (names.length !== 13) throw new Error(`${wasms.join(', ')}: expected each pack's second part, validity rules and the evidence beside them, found ${names.length - 4} files`);
   const outDirs = [];
   for (const triple of ['wasm32-unknown-unknown', '.']) {
     for (const profile of ['release', 'debug']) {

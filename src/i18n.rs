@@ -38,6 +38,9 @@ static PACKS: [OnceLock<&'static Pack>; 4] = [const { OnceLock::new() }; 4];
 /// The packs' second parts installed so far, by language.
 static MORE: [OnceLock<&'static More>; 4] = [const { OnceLock::new() }; 4];
 
+/// The validity rules installed so far, by language.
+static VALIDITY: [OnceLock<&'static Catalog>; 4] = [const { OnceLock::new() }; 4];
+
 /// The quoted claims, once installed (the same in every language).
 static EVIDENCE: OnceLock<&'static [Claim]> = OnceLock::new();
 
@@ -78,8 +81,9 @@ pub fn install(lang: Lang, bytes: &[u8]) -> Result<&'static Pack, PackError> {
 }
 
 /// Decodes and keeps `lang`'s second part: the UI strings of the sections
-/// that wait for it, and the catalog's sources, advice, validity rules and
-/// facts (see `Catalog::split_for_packs`) and, as its `evidence`, the claims
+/// that wait for it, and the catalog's sources, advice and facts (see
+/// `Catalog::split_for_packs`; the validity rules travel apart, see
+/// [`install_validity`]) and, as its `evidence`, the claims
 /// no source states (the quoted ones travel apart, see [`install_evidence`]).
 pub fn install_more(lang: Lang, bytes: &[u8]) -> Result<&'static Catalog, PackError> {
     if let Some(more) = MORE[lang as usize].get() {
@@ -89,6 +93,26 @@ pub fn install_more(lang: Lang, bytes: &[u8]) -> Result<&'static Catalog, PackEr
     check_count(more.strings.len(), Key::ALL.len() - FIRST_STRINGS)?;
     let more: &'static More = Box::leak(Box::new(more));
     Ok(&MORE[lang as usize].get_or_init(|| more).catalog)
+}
+
+/// Decodes and keeps `lang`'s validity rules (a catalog with only those:
+/// the rules, their notes and what is unknown), for the calculator's answer.
+pub fn install_validity(lang: Lang, bytes: &[u8]) -> Result<&'static Catalog, PackError> {
+    if let Some(rules) = VALIDITY[lang as usize].get() {
+        return Ok(rules);
+    }
+    let rules: &'static Catalog =
+        Box::leak(Box::new(postcard::from_bytes(bytes).map_err(undecodable)?));
+    Ok(VALIDITY[lang as usize].get_or_init(|| rules))
+}
+
+/// `lang`'s validity rules, if installed. Natively they are compiled in.
+pub fn validity(lang: Lang) -> Option<&'static Catalog> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if VALIDITY[lang as usize].get().is_none() {
+        install_validity(lang, VALIDITY_BYTES[lang as usize]).expect("the built-in rules decode");
+    }
+    VALIDITY[lang as usize].get().copied()
 }
 
 /// Decodes and keeps the quoted claims: every claim a source states, with
@@ -275,7 +299,11 @@ mod tests {
             assert!(more.evidence.iter().all(|c| c.is_assumption()));
             assert!(!more.evidence.is_empty() && first.evidence.is_empty());
             assert!(!more.facts.is_empty() && first.facts.is_empty());
-            assert!(!more.validity.is_empty() && first.validity.is_empty());
+            // The validity rules travel in a part of their own.
+            let rules = validity(lang).expect("validity rules");
+            assert!(more.validity.is_empty() && first.validity.is_empty());
+            assert!(!rules.validity.is_empty() && !rules.validity_notes.is_empty());
+            assert!(rules.channels.is_empty() && rules.sources.is_empty());
             assert!(!first.checked.is_empty());
             // The operators' check codes travel in the second part only.
             assert!(first.operators.iter().all(|o| o.codes.is_empty()));

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::evidence::Claim;
 use crate::domain::Catalog;
 use crate::domain::Lang;
-use crate::i18n::{self, Pack, EVIDENCE_FILE, MORE_FILES, PACK_FILES};
+use crate::i18n::{self, Pack, EVIDENCE_FILE, MORE_FILES, PACK_FILES, VALIDITY_FILES};
 
 /// `lang`'s pack: installed already, or fetched and installed now. The
 /// error is a line for the details of the error page.
@@ -22,13 +22,23 @@ pub async fn load(lang: Lang) -> Result<&'static Pack, String> {
     }
 }
 
-/// `lang`'s second part (sources, advice, validity rules, facts):
+/// `lang`'s second part (sources, advice, facts):
 /// installed already, or fetched and installed now.
 pub async fn load_more(lang: Lang) -> Result<&'static Catalog, String> {
     let url = MORE_FILES[lang as usize];
     match i18n::more(lang) {
         Some(more) => Ok(more),
         None => i18n::install_more(lang, &fetch(url).await?).map_err(|e| named(url, e)),
+    }
+}
+
+/// `lang`'s validity rules (for the calculator's answer): installed already,
+/// or fetched and installed now.
+pub async fn load_validity(lang: Lang) -> Result<&'static Catalog, String> {
+    let url = VALIDITY_FILES[lang as usize];
+    match i18n::validity(lang) {
+        Some(rules) => Ok(rules),
+        None => i18n::install_validity(lang, &fetch(url).await?).map_err(|e| named(url, e)),
     }
 }
 

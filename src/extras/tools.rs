@@ -37,11 +37,13 @@ fn remind_button(label: &str, tool: Tool, due: Date, op: Option<OperatorId>) -> 
 }
 
 /// The validity calculator's answer for a top-up of `amount` paid on
-/// `paid` to `op`, from the rules in `more` (the pack's second part).
+/// `paid` to `op`, from the validity `rules` (`i18n::validity`) and the
+/// line's facts in `more` (the pack's second part).
 fn validity_answer(
     lang: Lang,
     catalog: &Catalog,
     more: &Catalog,
+    rules: &Catalog,
     op: OperatorId,
     amount: &str,
     paid: &str,
@@ -57,7 +59,7 @@ fn validity_answer(
             .attr("role", "alert")
             .text(t(lang, key))];
     };
-    let answer = line_validity(more, op, qepik, paid_on);
+    let answer = line_validity(rules, op, qepik, paid_on);
     let mut out = Vec::new();
     if let Some(unknown) = &answer.unknown {
         out.push(El::new("p").text(unknown.text.get(lang)));
@@ -205,26 +207,36 @@ pub async fn answer(form: Element, lang: Lang) {
     let Ok(Some(answer_box)) = form.query_selector(".answer-box") else {
         return;
     };
-    let (Ok(pack), Ok(more)) = (packs::load(lang).await, packs::load_more(lang).await) else {
+    let tool = form.get_attribute("data-tool");
+    let tool = tool.as_deref().and_then(Tool::parse);
+    // The validity rules (a part of their own) only for the validity
+    // calculator.
+    let rules = async {
+        match tool {
+            Some(Tool::Validity) => packs::load_validity(lang).await.map(Some),
+            _ => Ok(None),
+        }
+    };
+    let (Ok(pack), Ok(more), Ok(rules)) = (
+        packs::load(lang).await,
+        packs::load_more(lang).await,
+        rules.await,
+    ) else {
         replace_children(&answer_box, [El::new("p").text(t(lang, Key::Loading))]);
         return;
     };
     let field = |i: usize| value_in(&form, FIELDS[i]);
-    let content = match form
-        .get_attribute("data-tool")
-        .as_deref()
-        .and_then(Tool::parse)
-    {
-        Some(Tool::Validity) => {
+    let content = match (tool, rules) {
+        (Some(Tool::Validity), Some(rules)) => {
             let chosen = field(0);
             let op = OperatorId::ALL
                 .into_iter()
                 .find(|o| o.as_str() == chosen)
                 .unwrap_or(OperatorId::Azercell);
-            validity_answer(lang, &pack.catalog, more, op, &field(1), &field(2))
+            validity_answer(lang, &pack.catalog, more, rules, op, &field(1), &field(2))
         }
-        Some(Tool::Planner) => planner_answer(lang, &field(3), &field(4), &field(5)),
-        None => return,
+        (Some(Tool::Planner), _) => planner_answer(lang, &field(3), &field(4), &field(5)),
+        _ => return,
     };
     replace_children(&answer_box, content);
 }

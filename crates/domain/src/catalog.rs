@@ -1486,8 +1486,9 @@ impl Catalog {
     /// first half has the operators' names and prefixes, the second all of
     /// them (with the check codes and company names the advice shows); the
     /// channels are in the first half without their notes, and those with a
-    /// note in the second with it but no other text (a note is shown with
-    /// the channel's sources). `checked` stays with the first.
+    /// note in the second with it, their id and flags, but no lists or other
+    /// text (a note is shown with the channel's sources). `checked` stays
+    /// with the first.
     pub fn split_for_packs(self) -> (Catalog, Catalog) {
         let Catalog {
             checked,
@@ -1517,17 +1518,23 @@ impl Catalog {
             })
             .collect();
         // The channels' notes are shown with their sources: the first half
-        // has no notes, the second the notes (and the channels' small fields,
-        // but no other text).
+        // has no notes, the second the notes, each with its channel's id and
+        // flags but none of its lists or other text.
         let more_channels = channels
             .iter()
             .filter(|c| c.note.is_some())
             .map(|c| Channel {
+                sims: Vec::new(),
+                plans: Vec::new(),
+                payments: Vec::new(),
+                payments_unconfirmed: Vec::new(),
                 name: Text::default(),
                 place: Text::default(),
                 bring: None,
                 steps: Vec::new(),
                 codes: Vec::new(),
+                warnings: Vec::new(),
+                sources: Vec::new(),
                 ..c.clone()
             })
             .collect();
