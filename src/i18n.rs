@@ -172,7 +172,31 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
 
 /// The UI string with `{name}` replaced by `value`.
 pub fn t_with(lang: Lang, key: Key, name: &str, value: &str) -> String {
-    t(lang, key).replace(&format!("{{{name}}}"), value)
+    fill(t(lang, key), &format!("{{{name}}}"), value)
+}
+
+/// `text` with each `placeholder` (such as `{date}`) replaced by `value`;
+/// `value` is not searched again. Every placeholder the app fills starts
+/// with `{`, which is found as a character: with a string pattern,
+/// `str::replace` links the standard library's two-way string search.
+pub fn fill(text: &str, placeholder: &str, value: &str) -> String {
+    let mut out = String::with_capacity(text.len() + value.len());
+    let mut rest = text;
+    while let Some((before, from)) = rest.find('{').and_then(|at| rest.split_at_checked(at)) {
+        out.push_str(before);
+        match from.strip_prefix(placeholder) {
+            Some(after) if !placeholder.is_empty() => {
+                out.push_str(value);
+                rest = after;
+            }
+            _ => {
+                out.push('{');
+                rest = from.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A count's text: `many` with `{n}` replaced by `n`, or, when `n` is 1,
@@ -220,6 +244,27 @@ pub fn extra(lang: Lang, text: Extra) -> &'static str {
 // Natively only: the packs are compiled in there.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #[test]
+    fn fill_replaces_each_placeholder_as_str_replace_does() {
+        for (text, placeholder, value) in [
+            ("checked {date}", "{date}", "2026-11-30"),
+            ("{n} of {n}", "{n}", "3"),
+            ("{{n}} {n", "{n}", "7"),
+            ("no placeholder {here}", "{date}", "x"),
+            ("*100*{card}#", "{card}", "{card}"),
+            ("{copy}{copy}", "{copy}", ""),
+            ("日期：{date}。", "{date}", "30 нояб."),
+            ("", "{date}", "x"),
+            ("{", "{n}", "x"),
+        ] {
+            assert_eq!(
+                super::fill(text, placeholder, value),
+                text.replace(placeholder, value),
+                "{text:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlDialogElement};
 
 use crate::domain::Lang;
-use crate::i18n::{extra, Extra};
+use crate::i18n::{extra, fill, Extra};
 use crate::ui::dom::{option, value_in, El};
 
 /// What the user asks the clerk for.
@@ -86,7 +86,7 @@ fn request_lines(request: Request, operator: &str) -> [El; 2] {
         Request::DataPack => say::DATA_PACK,
         Request::ScratchCard => say::SCRATCH_CARD,
     };
-    let [az, ru] = lines.map(|s| s.replace("{op}", operator));
+    let [az, ru] = lines.map(|s| fill(s, "{op}", operator));
     said("p", [&az, &ru], "say")
 }
 

@@ -13,7 +13,7 @@ use crate::domain::planner::{data_run_out, RunOutCause};
 use crate::domain::validity::{line_validity, parse_azn, BandAnswer};
 use crate::domain::{date_text, typography};
 use crate::domain::{Catalog, Lang};
-use crate::i18n::{t, t_with, Key};
+use crate::i18n::{fill, t, t_with, Key};
 use crate::packs;
 use crate::ui::advice::fact_list;
 use crate::ui::clock;
@@ -22,7 +22,7 @@ use crate::ui::sources::source_list;
 use crate::ui::tools::{Tool, FIELDS, PLANNER_WARN_DAYS};
 
 fn text_with2(lang: Lang, key: Key, date: &str, n: &str) -> String {
-    t_with(lang, key, "date", date).replace("{n}", n)
+    fill(&t_with(lang, key, "date", date), "{n}", n)
 }
 
 /// "Remind me" under an answer, for `due` (and `op`).

@@ -339,9 +339,11 @@ fn footer(embedded: bool) -> El {
     let footer = El::new("div").class("foot");
     let foot = footer.element();
     Effect::new(move || {
-        let checked = state
-            .t(Key::CatalogChecked)
-            .replace("{date}", &state.catalog().checked);
+        let checked = i18n::fill(
+            state.t(Key::CatalogChecked),
+            "{date}",
+            &state.catalog().checked,
+        );
         let lines = [
             Some(El::new("p").attr("data-testid", "checked").text(&checked)),
             Some(El::new("p").text(state.t(Key::Privacy))),

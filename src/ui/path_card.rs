@@ -7,7 +7,7 @@ use super::sources::{confidence_badge, source_list, source_list_on_open};
 use crate::domain::catalog::{Catalog, Channel, Code, Plan, CODE_PLACEHOLDERS};
 use crate::domain::recommend::{BlockedPath, Blocker, Caveat, Merit, RankedPath};
 use crate::domain::{typography, Lang};
-use crate::i18n::{operator_name, pay_key, t, t_with, Key};
+use crate::i18n::{fill, operator_name, pay_key, t, t_with, Key};
 use web_sys::Element;
 
 /// A template code written out with its placeholders named.
@@ -17,7 +17,7 @@ fn template_text(lang: Lang, dial: &str) -> String {
         .iter()
         .zip(names)
         .fold(dial.to_owned(), |s, (p, k)| {
-            s.replace(p, &format!("[{}]", t(lang, k)))
+            fill(&s, p, &format!("[{}]", t(lang, k)))
         })
 }
 

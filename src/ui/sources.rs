@@ -141,8 +141,8 @@ fn checked_text(lang: Lang, s: &Source) -> String {
         (CheckedHow::Live, _) => t_with(lang, Key::SourceChecked, "date", &checked),
         (CheckedHow::StoredCopy, None) => t_with(lang, Key::SourceCheckedCopy, "date", &checked),
         (CheckedHow::StoredCopy, Some(copy)) => {
-            t_with(lang, Key::SourceCheckedCopyDated, "date", &checked)
-                .replace("{copy}", &typography::unbroken_date(copy))
+            let dated = t_with(lang, Key::SourceCheckedCopyDated, "date", &checked);
+            i18n::fill(&dated, "{copy}", &typography::unbroken_date(copy))
         }
     }
 }

@@ -170,14 +170,19 @@ impl Accent {
     /// Black or white, whichever reads better on this colour (WCAG relative
     /// luminance against the contrast of each).
     pub fn ink(&self) -> &'static str {
-        let hex = &self.0[1..];
+        // The hex digits after `#` (checked by `parse`), read byte by byte.
+        let hex = self.0.as_bytes().get(1..).unwrap_or_default();
+        let digit = |at: usize| {
+            hex.get(at)
+                .and_then(|&b| char::from(b).to_digit(16))
+                .unwrap_or(0)
+        };
         let channel = |i: usize| -> f64 {
             let v = if hex.len() == 3 {
-                u8::from_str_radix(&hex[i..i + 1].repeat(2), 16)
+                digit(i) * 17
             } else {
-                u8::from_str_radix(&hex[2 * i..2 * i + 2], 16)
-            }
-            .unwrap_or(0) as f64
+                digit(2 * i) * 16 + digit(2 * i + 1)
+            } as f64
                 / 255.0;
             // sRGB to linear: x^2.4 = x^2 * y, where y = x^0.4 solves
             // y^5 = x^2; five Newton steps from sqrt(x) find it to 1e-9,
