@@ -244,6 +244,8 @@ pub fn extra(lang: Lang, text: Extra) -> &'static str {
 // Natively only: the packs are compiled in there.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use super::*;
+
     #[test]
     fn fill_replaces_each_placeholder_as_str_replace_does() {
         for (text, placeholder, value) in [
@@ -258,14 +260,12 @@ mod tests {
             ("{", "{n}", "x"),
         ] {
             assert_eq!(
-                super::fill(text, placeholder, value),
+                fill(text, placeholder, value),
                 text.replace(placeholder, value),
                 "{text:?}"
             );
         }
     }
-
-    use super::*;
 
     #[test]
     fn every_key_has_text_in_every_language() {

@@ -77,17 +77,16 @@ pub fn quotes(body: Element, lang: Lang) {
     let loading = crate::modules::load("azsimExtras");
     wasm_bindgen_futures::spawn_local(async move {
         let args = Array::of2(&body, &lang.code().into());
-        let shown = match loading {
-            Some(loading) => JsFuture::from(loading).await.ok(),
-            None => None,
-        }
-        .and_then(|module| crate::modules::apply(&module, "quotes", &args))
-        .and_then(|shown| shown.dyn_into::<Promise>().ok());
-        let shown = match shown {
-            Some(shown) => JsFuture::from(shown).await.ok(),
-            None => None,
+        // The module's `quotes` answers with a promise of whether it could.
+        let shown = async {
+            let module = JsFuture::from(loading?).await.ok()?;
+            let shown = crate::modules::apply(&module, "quotes", &args)?;
+            JsFuture::from(shown.dyn_into::<Promise>().ok()?)
+                .await
+                .ok()?
+                .as_bool()
         };
-        if shown.and_then(|s| s.as_bool()) != Some(true) {
+        if shown.await != Some(true) {
             sources::quotes_failed(lang, &body);
         }
     });
