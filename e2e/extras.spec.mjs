@@ -143,11 +143,13 @@ test.describe('Share', () => {
 });
 
 test.describe('essentials while the app loads', () => {
-  for (const [lang, heading, noData] of [
-    ['en', 'Codes: tap to dial, no internet needed', 'No data left?'],
-    ['ru', 'Коды: нажмите, чтобы набрать, интернет не нужен', 'Закончился интернет?'],
-    ['az', 'Kodlar: yığmaq üçün toxunun, internet lazım deyil', 'İnternet bitib?'],
-    ['zh', '拨号代码：点按即可拨打，无需网络', '流量用完了？'],
+  // A phone's width, where the tagline's length decides how many lines it takes.
+  test.use({ viewport: { width: 360, height: 780 } });
+  for (const [lang, heading, noData, tagline] of [
+    ['en', 'Codes: tap to dial, no internet needed', 'No data left?', 'Renew mobile data in Azerbaijan'],
+    ['ru', 'Коды: нажмите, чтобы набрать, интернет не нужен', 'Закончился интернет?', 'Продлите мобильный интернет'],
+    ['az', 'Kodlar: yığmaq üçün toxunun, internet lazım deyil', 'İnternet bitib?', 'Azərbaycanda mobil interneti'],
+    ['zh', '拨号代码：点按即可拨打，无需网络', '流量用完了？', '在阿塞拜疆给手机充值'],
   ]) {
     test(`${lang}: the codes that work without internet show before any wasm, as tap-to-dial links`, async ({ page }) => {
       let release;
@@ -164,6 +166,9 @@ test.describe('essentials while the app loads', () => {
       await expect(essentials.locator('a[href="tel:*100%23"]').first()).toBeVisible();
       await expect(essentials.locator('a[href="tel:*777%2377%23"]')).toHaveText('*777#77#');
       await expect(essentials.locator('h3')).toHaveText(['Azercell', 'Bakcell', 'Nar']);
+      // The masthead's tagline is in that language too, and so is the page.
+      await expect(page.locator('#tagline')).toContainText(tagline);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoAxeViolations(page);
       // The app takes their place when it mounts, without moving the masthead.
       const before = await page.locator('#masthead').boundingBox();

@@ -8,7 +8,9 @@
 //     browser without JavaScript shows);
 //   - each other language's texts are a small file (lang/essentials-<code>-<hash>.json)
 //     that the boot script fetches for the language it guesses (packPreload) and puts
-//     in place, before the wasm arrives.
+//     in place, before the wasm arrives, with the masthead's tagline and `<html lang>`
+//     (so that the page is in one language, and the masthead, whose text the app sets
+//     to the same, does not move when it mounts).
 // The app removes the whole shell when it mounts. The markup mirrors the app's code
 // lists (src/ui/path_card.rs, code_list) so that it looks the same.
 import { createHash } from 'node:crypto';
@@ -33,6 +35,7 @@ const json = async (file) => JSON.parse(await readFile(new URL(file, ROOT), 'utf
  * The essentials of `lang` as a list of texts and the markup around them: `texts[i]` is
  * the content of the element marked data-t="i". Only the texts differ between languages
  * (the codes, links and markup are the same), so the page carries the markup once.
+ * `tagline` is the masthead's (index.html's #tagline, outside the block).
  */
 async function essentials(lang, operators, channels) {
   const strings = await json(`locales/${lang}.json`);
@@ -66,7 +69,7 @@ async function essentials(lang, operators, channels) {
     text('p', strings.shell_no_data) +
     lists.join('') +
     '</section>';
-  return { html, texts };
+  return { html, texts, tagline: strings.tagline };
 }
 
 /** { lang: { html, texts } } for every language (see `essentials`). */
@@ -78,11 +81,15 @@ export async function essentialsByLang() {
   return out;
 }
 
-/** `html` (an index.html) with the English essentials of `all` (essentialsByLang) in place of SLOT. */
+/**
+ * `html` (an index.html) with the English essentials of `all` (essentialsByLang) in place
+ * of SLOT. Its masthead must carry the English tagline, which the boot script replaces.
+ */
 export function withEssentials(html, all) {
   const { en } = all;
   const at = html.indexOf(SLOT);
   if (at < 0 || html.indexOf(SLOT, at + 1) >= 0) throw new Error(`index.html: expected exactly one ${SLOT}`);
+  if (!html.includes(escape(en.tagline))) throw new Error('index.html: the #tagline is not locales/en.json\'s "tagline"');
   return html.slice(0, at) + en.html + html.slice(at + SLOT.length);
 }
 
@@ -90,11 +97,12 @@ export function withEssentials(html, all) {
 export const ESSENTIALS_FILE = /^lang\/essentials-[a-z]{2}-[0-9a-f]{16}\.json$/;
 
 /**
- * Writes each other language's texts (of `all`, essentialsByLang) to `dir`/lang/essentials-<code>-<hash>.json (in the
- * order of the English block's data-t marks: the markup is the same in every language,
- * which this checks) and returns boot-script code that fetches the file of `lang` (a
- * variable it defines) and puts its texts in place, before the wasm arrives. One small
- * file, of the visitor's language only.
+ * Writes each other language's texts (of `all`, essentialsByLang) to
+ * `dir`/lang/essentials-<code>-<hash>.json as `{ tagline, texts }` (`texts` in the order of
+ * the English block's data-t marks: the markup is the same in every language, which this
+ * checks) and returns boot-script code that fetches the file of `lang` (a variable it
+ * defines) and puts its texts in place, before the wasm arrives. One small file, of the
+ * visitor's language only.
  */
 export async function writeEssentials(dir, all, publicUrl = './') {
   const markup = (html) => html.replace(/>[^<]*</g, '><').replace(/lang="[a-z]{2}"/, '');
@@ -103,19 +111,21 @@ export async function writeEssentials(dir, all, publicUrl = './') {
   await mkdir(path.join(dir, 'lang'), { recursive: true });
   for (const lang of LANGS.filter((l) => l !== 'en')) {
     if (markup(all[lang].html) !== markup(all.en.html)) throw new Error(`essentials: the ${lang} markup differs from the English one`);
-    const body = JSON.stringify(all[lang].texts);
+    const body = JSON.stringify({ tagline: all[lang].tagline, texts: all[lang].texts });
     const name = `lang/essentials-${lang}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`;
     await writeFile(path.join(dir, name), body);
     urls[lang] = prefix + name;
   }
-  return `  // The essentials in that language (scripts/essentials.mjs), until the app mounts.
+  return `  // The essentials and the tagline in that language (scripts/essentials.mjs), unless
+  // the app has mounted (and set them) first.
   const essentials = ${JSON.stringify(urls)}[lang];
   if (essentials) {
-    fetch(essentials).then((r) => r.json()).then((texts) => {
+    fetch(essentials).then((r) => r.json()).then(({ tagline, texts }) => {
       const block = document.querySelector('.essentials');
       if (!block) return;
-      block.lang = lang;
+      document.documentElement.lang = block.lang = lang;
       for (const el of block.querySelectorAll('[data-t]')) el.textContent = texts[el.dataset.t];
+      document.getElementById('tagline').textContent = tagline;
     }).catch(() => {});
   }
 `;
