@@ -15,12 +15,12 @@
 //     ("script-src 'self' 'wasm-unsafe-eval'"). Its first lines start the download of
 //     the language pack the app will ask for and show the essentials in its language (packPreload).
 //     In release builds it is minified with terser (its comments are for this file's readers).
-//  1a. In release builds, optimizes the wasm (Trunk leaves it alone: data-wasm-opt="0"):
-//     first drops the exports nothing calls (dropUnusedExports), then runs wasm-opt -Oz,
-//     and puts the new `integrity` hash in index.html.
+//  1a. In release builds, optimizes the wasm (Trunk leaves it alone: data-wasm-opt="0")
+//     with wasm-opt -Oz, and puts the new `integrity` hash in index.html. (The exports
+//     nothing calls never reach it: see scripts/wasm-ld, the linker.)
 //  1b. In release builds, minifies wasm-bindgen's JavaScript glue (azsim-<hash>.js) with
-//     terser (-22 % brotli'd), without the classes of the dropped exports, and puts the
-//     new `integrity` hash in index.html.
+//     terser (-22 % brotli'd), without the classes whose exports the linker left out, and
+//     puts the new `integrity` hash in index.html.
 //  1c. Gives the two modules loaded on first use (built by Trunk as worker-type modules,
 //     so not loaded by the page) hashed names, optimized and minified in release builds,
 //     and each a loader in the boot script (hashModule): the on-demand module
@@ -152,16 +152,6 @@ async function replaceFile(dir, file, before, after, what, integrity) {
   await writeFile(htmlPath, fill(html, sri(before), sri(after), `the ${what}'s integrity hash`));
 }
 
-/**
- * The wasm exports nothing in the app calls. leptos 0.8 always links server_fn's browser
- * client, and with it the crate wasm-streams, whose #[wasm_bindgen] classes
- * (IntoUnderlyingSource, IntoUnderlyingByteSource, IntoUnderlyingSink: JS streams backed
- * by Rust) are exports, so their code stays in the wasm and their classes in the glue,
- * although this client-only app never makes a stream. About 0.8 KB of the brotli'd wasm.
- */
-const UNUSED_EXPORT = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
-const UNUSED_CLASS = /^IntoUnderlying(ByteSource|Sink|Source)$/;
-
 /** wasm-opt's features and passes for the release wasm. */
 const WASM_OPT = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -172,27 +162,20 @@ const WASM_OPT = [
 const WASM_OPT_PASSES = ['-Oz', '--converge', '--traps-never-happen', '--zero-filled-memory', '--low-memory-unused', '--strip-producers', '--strip-target-features'];
 
 /**
- * Step 1a: drops the unused exports (UNUSED_EXPORT) from `file` (a wasm of `dir`) with
- * binaryen's wasm-metadce, which removes the code only they reach, optimizes it with
- * wasm-opt (both from the npm package binaryen, on PATH), then shortens the names of its
- * imports, exports and import module (wasm-bindgen's are up to 60 characters, with a
- * hash that does not compress: 2.5 KB of the brotli'd wasm, and as much again in the
- * glue, which `minifyGlue` renames to match); with `integrity`, puts its new hash in
- * index.html. Returns [bytes before, bytes after, exports dropped, the renames: see
- * `renameWasmNames`].
+ * Step 1a: optimizes `file` (a wasm of `dir`) with wasm-opt (from the npm package
+ * binaryen, on PATH), then shortens the names of its imports, exports and import module
+ * (wasm-bindgen's are up to 60 characters, with a hash that does not compress: 2.5 KB of
+ * the brotli'd wasm, and as much again in the glue, which `minifyGlue` renames to
+ * match); with `integrity`, puts its new hash in index.html. Returns [bytes before,
+ * bytes after, the renames: see `renameWasmNames`].
  */
 export async function optimizeWasm(dir, file, { integrity = true } = {}) {
   const before = await readFile(file);
-  const exports = WebAssembly.Module.exports(new WebAssembly.Module(before)).map((e) => e.name);
-  const dropped = exports.filter((name) => UNUSED_EXPORT.test(name));
-  const graph = exports.map((name) => ({ name: `export:${name}`, export: name, ...(dropped.includes(name) ? {} : { root: true }) }));
   const work = await mkdtemp(path.join(tmpdir(), 'azsim-wasm-'));
   try {
-    const [graphFile, trimmed, optimized, renamed] = ['graph.json', 'trimmed.wasm', 'optimized.wasm', 'renamed.wasm'].map((n) => path.join(work, n));
-    await writeFile(graphFile, JSON.stringify(graph));
+    const [optimized, renamed] = ['optimized.wasm', 'renamed.wasm'].map((n) => path.join(work, n));
     const run = promisify(execFile);
-    await run('wasm-metadce', [...WASM_OPT, file, '--graph-file', graphFile, '-o', trimmed], { maxBuffer: 64 << 20 });
-    await run('wasm-opt', [...WASM_OPT, ...WASM_OPT_PASSES, trimmed, '-o', optimized]);
+    await run('wasm-opt', [...WASM_OPT, ...WASM_OPT_PASSES, file, '-o', optimized]);
     // Prints the renames as JSON: { imports: [[module, name, new name]], exports: [[name, new name]] }.
     const { stdout } = await run('wasm-opt', [...WASM_OPT, '--minify-imports-and-exports-and-modules', optimized, '-o', renamed], { maxBuffer: 64 << 20 });
     const after = await readFile(renamed);
@@ -200,16 +183,23 @@ export async function optimizeWasm(dir, file, { integrity = true } = {}) {
     if (modules.length !== 1) throw new Error(`${file}: expected the renamed wasm to import from one module, found ${modules.join(', ')}`);
     const names = { ...JSON.parse(stdout), module: modules[0] };
     await replaceFile(dir, file, before, after, 'wasm', integrity);
-    return [before.length, after.length, dropped.length, names];
+    return [before.length, after.length, names];
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
 /**
- * The glue without the classes of the dropped exports: each `export class X { ... }`, its
- * `if (Symbol.dispose) X.prototype...` line and its `const XFinalization = ...;`. Throws
- * if wasm-bindgen's output no longer has that shape (a class is left behind).
+ * wasm-bindgen's classes whose exports the linker left out (scripts/wasm-ld): it still
+ * writes them into the glue, from the description the crate carries.
+ */
+const UNUSED_CLASS = /^IntoUnderlying(ByteSource|Sink|Source)$/;
+
+/**
+ * The glue without the classes of the exports the linker left out (UNUSED_CLASS): each
+ * `export class X { ... }`, its `if (Symbol.dispose) X.prototype...` line and its
+ * `const XFinalization = ...;`. Throws if wasm-bindgen's output no longer has that shape
+ * (a class is left behind).
  */
 export function dropUnusedClasses(code) {
   const out = code
@@ -250,8 +240,8 @@ export function renameWasmNames(code, names) {
 }
 
 /**
- * Minifies a wasm-bindgen glue (`file`, a .js of `dir`) in place, without the classes of
- * the exports optimizeWasm dropped and with the wasm's new names (`names`, from
+ * Minifies a wasm-bindgen glue (`file`, a .js of `dir`) in place, without the unused
+ * classes (`dropUnusedClasses`) and with the wasm's new names (`names`, from
  * optimizeWasm); with `integrity`, replaces its sha384 hash in index.html. Returns
  * [bytes before, bytes after].
  */
@@ -286,7 +276,7 @@ export async function hashModule(dir, { name, loader, css }, { release, publicUr
   const js = path.join(dir, `${name}.js`);
   const wasm = path.join(dir, `${name}_bg.wasm`);
   if (release) {
-    const [, , , names] = await optimizeWasm(dir, wasm, { integrity: false });
+    const [, , names] = await optimizeWasm(dir, wasm, { integrity: false });
     await minifyGlue(dir, js, names, { integrity: false });
   }
   const sheet = css ? await readFile(css) : Buffer.alloc(0);
@@ -422,7 +412,7 @@ async function main() {
   const appWasm = await onlyFile(dir, /^azsim-[0-9a-f]+_bg\.wasm$/, 'azsim-<hash>_bg.wasm');
   const appGlue = await onlyFile(dir, /^azsim-[0-9a-f]+\.js$/, 'azsim-<hash>.js');
   const wasm = release ? await optimizeWasm(dir, appWasm) : null;
-  const glue = release ? await minifyGlue(dir, appGlue, wasm[3]) : null;
+  const glue = release ? await minifyGlue(dir, appGlue, wasm[2]) : null;
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
   let loaders = '';
   for (const module of ON_DEMAND) loaders += await hashModule(dir, module, { release, publicUrl });
@@ -430,7 +420,7 @@ async function main() {
   const boot = await externalizeBoot(dir, { publicUrl, prelude, minify: release });
   const { version, urls, files, bytes } = await writeServiceWorker(dir);
   console.log(
-    `post-build: ${packs.length} language packs (two parts each); ${wasm ? `wasm optimized ${wasm[0]} -> ${wasm[1]} bytes (${wasm[2]} unused exports dropped); ` : ''}${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+    `post-build: ${packs.length} language packs (two parts each); ${wasm ? `wasm optimized ${wasm[0]} -> ${wasm[1]} bytes; ` : ''}${glue ? `glue minified ${glue[0]} -> ${glue[1]} bytes; ` : ''}${boot}; sw.js ${version} precaches ${files} files (${urls.length} URLs), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
   );
 }
 
