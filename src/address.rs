@@ -8,7 +8,7 @@
 use crate::domain::AppParams;
 
 /// The page's query string (`?…`, or empty).
-pub fn current_search() -> String {
+fn current_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
